@@ -1,0 +1,6 @@
+package dev.figmascim.bridge.model;
+
+/** The outcome of a reconciliation run. */
+public enum RunStatus {
+    RUNNING, SUCCEEDED, FAILED
+}

@@ -1,0 +1,6 @@
+package dev.figmascim.bridge.model;
+
+/** A member's role in one team. */
+public enum TeamRole {
+    OWNER, ADMIN, EDITOR, VIEWER, UNKNOWN
+}

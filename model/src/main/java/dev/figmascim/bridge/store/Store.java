@@ -1,0 +1,168 @@
+package dev.figmascim.bridge.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.Persistence;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javax.sql.DataSource;
+
+/**
+ * The opened store. Thread-safe; one per process. Every unit of work runs in its own transaction
+ * through {@link #inTransaction(Function)} (rolled back on any exception) or {@link #read(Function)}.
+ */
+public final class Store implements AutoCloseable {
+
+    private final StoreSettings settings;
+    private final HikariDataSource dataSource;
+    private final EntityManagerFactory emf;
+    private final Flyway flyway;
+
+    private Store(StoreSettings settings, HikariDataSource dataSource, Flyway flyway, EntityManagerFactory emf) {
+        this.settings = settings;
+        this.dataSource = dataSource;
+        this.flyway = flyway;
+        this.emf = emf;
+    }
+
+    /**
+     * Opens the store, applying pending Flyway migrations first, then lets Hibernate validate the
+     * entities against the migrated schema.
+     */
+    public static Store open(StoreSettings settings) {
+        HikariDataSource ds = pool(settings);
+        try {
+            Flyway flyway = flyway(ds);
+            flyway.migrate();
+            Map<String, Object> props = new HashMap<>();
+            props.put("jakarta.persistence.nonJtaDataSource", ds);
+            EntityManagerFactory emf = Persistence.createEntityManagerFactory("bridge", props);
+            return new Store(settings, ds, flyway, emf);
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
+    }
+
+    /** Applies pending migrations without building the JPA layer (the {@code migrate} command). */
+    public static MigrationReport migrateOnly(StoreSettings settings) {
+        try (HikariDataSource ds = pool(settings)) {
+            Flyway flyway = flyway(ds);
+            int applied = flyway.migrate().migrationsExecuted;
+            MigrationInfo current = flyway.info().current();
+            return new MigrationReport(applied, current == null ? "none" : current.getVersion().getVersion());
+        }
+    }
+
+    /** What {@link #migrateOnly} did. */
+    public record MigrationReport(int applied, String schemaVersion) {
+    }
+
+    private static HikariDataSource pool(StoreSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(settings.jdbcUrl());
+        config.setUsername(settings.user());
+        config.setPassword(settings.password());
+        config.setMaximumPoolSize(settings.poolSize());
+        config.setMinimumIdle(1);
+        config.setAutoCommit(false);
+        config.setPoolName("bridge-store");
+        config.setConnectionTimeout(10_000);
+        return new HikariDataSource(config);
+    }
+
+    private static Flyway flyway(DataSource ds) {
+        return Flyway.configure()
+                .dataSource(ds)
+                .locations("classpath:db/migration")
+                .failOnMissingLocations(true)
+                .load();
+    }
+
+    /** Runs {@code work} in one transaction: committed if it returns, rolled back if it throws. */
+    public <T> T inTransaction(Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager();
+        EntityTransaction tx = em.getTransaction();
+        try {
+            tx.begin();
+            T result = work.apply(em);
+            tx.commit();
+            return result;
+        } catch (RuntimeException | Error e) {
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+            throw e;
+        } finally {
+            em.close();
+        }
+    }
+
+    /** {@link #inTransaction(Function)} for work without a result. */
+    public void run(Consumer<EntityManager> work) {
+        inTransaction(em -> {
+            work.accept(em);
+            return null;
+        });
+    }
+
+    /** Runs read-only {@code work}; the transaction is always rolled back, so nothing can be written. */
+    public <T> T read(Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager();
+        EntityTransaction tx = em.getTransaction();
+        try {
+            tx.begin();
+            return work.apply(em);
+        } finally {
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+            em.close();
+        }
+    }
+
+    /** Whether a connection can be had and answers within two seconds (readiness). */
+    public boolean isReachable() {
+        try (Connection c = dataSource.getConnection()) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** Whether every migration this build knows has been applied (readiness). */
+    public boolean isMigrated() {
+        try {
+            return flyway.info().pending().length == 0;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    public StoreSettings settings() {
+        return settings;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        try {
+            emf.close();
+        } finally {
+            dataSource.close();
+        }
+    }
+}
