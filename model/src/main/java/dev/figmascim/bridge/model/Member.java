@@ -10,7 +10,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
@@ -97,10 +96,10 @@ public class Member {
     private String billingGroup;
 
     @Column(name = "date_added")
-    private LocalDate dateAdded;
+    private Instant dateAdded;
 
     @Column(name = "date_upgraded")
-    private LocalDate dateUpgraded;
+    private Instant dateUpgraded;
 
     @Column(name = "last_edit_at")
     private Instant lastEditAt;
@@ -190,7 +189,7 @@ public class Member {
     }
 
     /** Sets the e-mail; it must contain an {@code @}. */
-    public final void setEmail(String email) {
+    public void setEmail(String email) {
         Objects.requireNonNull(email, "email");
         String trimmed = email.trim();
         if (trimmed.indexOf('@') < 1) {
@@ -344,19 +343,19 @@ public class Member {
         this.billingGroup = billingGroup;
     }
 
-    public LocalDate getDateAdded() {
+    public Instant getDateAdded() {
         return dateAdded;
     }
 
-    public void setDateAdded(LocalDate dateAdded) {
+    public void setDateAdded(Instant dateAdded) {
         this.dateAdded = dateAdded;
     }
 
-    public LocalDate getDateUpgraded() {
+    public Instant getDateUpgraded() {
         return dateUpgraded;
     }
 
-    public void setDateUpgraded(LocalDate dateUpgraded) {
+    public void setDateUpgraded(Instant dateUpgraded) {
         this.dateUpgraded = dateUpgraded;
     }
 

@@ -43,7 +43,7 @@ public class OrgSetting {
     }
 
     /** Records that {@code source} reported {@code value} at {@code at}. */
-    public final void confirm(String value, Source source, Instant at) {
+    public void confirm(String value, Source source, Instant at) {
         this.value = Objects.requireNonNull(value, "value");
         this.source = Objects.requireNonNull(source, "source");
         this.confirmedAt = Objects.requireNonNull(at, "at");

@@ -40,7 +40,7 @@ public class SourceCursor {
     }
 
     /** Moves the cursor to {@code cursorValue}, written by run {@code runId}. */
-    public final void advance(String cursorValue, UUID runId, Instant at) {
+    public void advance(String cursorValue, UUID runId, Instant at) {
         this.cursorValue = Objects.requireNonNull(cursorValue, "cursorValue");
         this.runId = runId;
         this.updatedAt = Objects.requireNonNull(at, "at");

@@ -79,7 +79,7 @@ public class Team {
         return name;
     }
 
-    public final void setName(String name) {
+    public void setName(String name) {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {
             throw new IllegalArgumentException("a team needs a name");

@@ -22,7 +22,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
@@ -49,7 +48,7 @@ class StoreRoundTripTest {
                 m.setName("Ada Park");
                 m.setOrgRole(OrgRole.ADMIN);
                 m.setSeatType(SeatType.FULL);
-                m.setDateAdded(LocalDate.of(2022, 3, 14));
+                m.setDateAdded(Instant.parse("2022-03-14T00:00:00Z"));
                 m.setLastActiveAt(T0.minus(3, ChronoUnit.DAYS));
                 em.persist(m);
                 Team t = new Team("Design Systems", TeamKind.TEAM, T0);
@@ -71,7 +70,7 @@ class StoreRoundTripTest {
                 assertEquals("Ada.Park@Example.com", m.getEmail());
                 assertEquals(SeatType.FULL, m.getSeatType());
                 assertEquals(MemberStatus.ACTIVE, m.getStatus());
-                assertEquals(LocalDate.of(2022, 3, 14), m.getDateAdded());
+                assertEquals(Instant.parse("2022-03-14T00:00:00Z"), m.getDateAdded());
                 assertEquals(T0.minus(3, ChronoUnit.DAYS), m.getLastActiveAt());
                 assertEquals(0L, m.getVersion());
                 TeamMembership tm = em.createQuery("select tm from TeamMembership tm", TeamMembership.class).getSingleResult();

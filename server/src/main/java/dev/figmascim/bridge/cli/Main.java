@@ -1,0 +1,51 @@
+package dev.figmascim.bridge.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.util.concurrent.Callable;
+
+/** {@code java -jar figma-scim-bridge.jar [command]}: without a command, it serves. */
+@Command(name = "figma-scim-bridge", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Serves a Figma organisation as a read-only SCIM 2.0 service provider.",
+        subcommands = {ServeCommand.class, TokenCommand.class, MigrateCommand.class})
+public final class Main implements Callable<Integer> {
+
+    @Mixin
+    ServeCommand.Options options = new ServeCommand.Options();
+
+    @Override
+    public Integer call() {
+        return ServeCommand.serve(options);
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns its exit code (for tests, which must not exit the JVM). */
+    static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            line.getErr().println("error: " + oneLine(e));
+            if (System.getenv("BRIDGE_DEBUG") != null) {
+                e.printStackTrace(line.getErr());
+            }
+            return 1;
+        });
+        return cli.execute(args);
+    }
+
+    static String oneLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = e.getMessage() != null ? e.getMessage() : root.getMessage();
+        if (message == null) {
+            message = root.getClass().getSimpleName();
+        }
+        return message.lines().findFirst().orElse(message);
+    }
+}

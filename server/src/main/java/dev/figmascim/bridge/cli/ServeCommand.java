@@ -1,0 +1,70 @@
+package dev.figmascim.bridge.cli;
+
+import dev.figmascim.bridge.config.BridgeSettings;
+import dev.figmascim.bridge.security.ApiTokens;
+import dev.figmascim.bridge.security.Scope;
+import io.helidon.microprofile.server.Server;
+import jakarta.enterprise.inject.spi.CDI;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.EnumSet;
+import java.util.concurrent.Callable;
+
+/** Starts the HTTP server; with {@code --demo}, on a private in-memory store holding the sample org. */
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Start the SCIM service provider and admin API (the default command).")
+public class ServeCommand implements Callable<Integer> {
+
+    /** The options of serving, shared by {@code serve} and the bare command. */
+    static final class Options {
+        @Option(names = "--demo", description = "Serve the shipped sample organisation from an in-memory store and print a token.")
+        boolean demo;
+
+        @Option(names = "--port", description = "Port to listen on (default: server.port / SERVER_PORT, else 8080).")
+        Integer port;
+    }
+
+    @Mixin
+    Options options = new Options();
+
+    @Override
+    public Integer call() {
+        return serve(options);
+    }
+
+    static int serve(Options options) {
+        boolean demo = options.demo;
+        Integer port = options.port;
+        if (demo) {
+            System.setProperty(BridgeSettings.DEMO, "true");
+        }
+        if (port != null) {
+            System.setProperty("server.port", port.toString());
+        }
+        Server server = Server.builder().build().start();
+        String base = "http://localhost:" + server.port();
+        System.err.println("figma-scim-bridge listening on " + base + " (SCIM at " + base + "/scim/v2)");
+        if (demo) {
+            ApiTokens tokens = CDI.current().select(ApiTokens.class).get();
+            ApiTokens.Created created = tokens.create("demo-" + System.currentTimeMillis(), EnumSet.allOf(Scope.class));
+            System.out.println("Demo organisation ready. Token (scim:read, admin; valid while this process runs):");
+            System.out.println(created.secret());
+            System.out.println("Try:");
+            System.out.println("  curl -H 'Authorization: Bearer " + created.secret() + "' '" + base
+                    + "/scim/v2/Users?count=2'");
+            System.out.flush();
+        }
+        return waitForShutdown();
+    }
+
+    private static int waitForShutdown() {
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.figmascim.bridge.config;
+
+import dev.figmascim.bridge.store.StoreSettings;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The settings the bridge reads at start, taken from MicroProfile Config. The same reading serves the
+ * server (through CDI) and the CLI commands that run without a server.
+ */
+public final class BridgeSettings {
+
+    /** Config key for the store's JDBC URL; env {@code BRIDGE_DB_URL}. */
+    public static final String DB_URL = "bridge.db.url";
+    /** Set by {@code --demo}: serve the shipped sample organisation from an in-memory store. */
+    public static final String DEMO = "bridge.demo";
+
+    private final Config config;
+
+    public BridgeSettings(Config config) {
+        this.config = config;
+    }
+
+    public boolean demo() {
+        return config.getOptionalValue(DEMO, Boolean.class).orElse(false);
+    }
+
+    /** The store to open: the configured one, or a private in-memory H2 in demo mode. */
+    public StoreSettings store() {
+        if (demo()) {
+            return StoreSettings.inMemory("demo");
+        }
+        return new StoreSettings(
+                config.getValue(DB_URL, String.class),
+                config.getOptionalValue("bridge.db.user", String.class).orElse(""),
+                config.getOptionalValue("bridge.db.password", String.class).orElse(""),
+                config.getOptionalValue("bridge.db.pool-size", Integer.class).orElse(10));
+    }
+
+    /** The SCIM page size when a client names none (RFC 7644 §3.4.2.4 leaves it to the provider). */
+    public int scimDefaultCount() {
+        return config.getOptionalValue("bridge.scim.default-count", Integer.class).orElse(100);
+    }
+
+    /** The largest SCIM page; bigger {@code count} values are lowered to it. */
+    public int scimMaxCount() {
+        return config.getOptionalValue("bridge.scim.max-count", Integer.class).orElse(1000);
+    }
+
+    /** A token that is ensured at start with every scope (for automated deployments); may be absent. */
+    public String bootstrapToken() {
+        return config.getOptionalValue("bridge.bootstrap-token", String.class).orElse("");
+    }
+}

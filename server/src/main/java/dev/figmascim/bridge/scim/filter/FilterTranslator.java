@@ -1,0 +1,301 @@
+package dev.figmascim.bridge.scim.filter;
+
+import dev.figmascim.bridge.model.TeamMembership;
+import dev.figmascim.bridge.scim.ScimException;
+import jakarta.persistence.criteria.AbstractQuery;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.Expression;
+import jakarta.persistence.criteria.From;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.persistence.criteria.Subquery;
+import org.apache.directory.scim.spec.filter.AttributeComparisonExpression;
+import org.apache.directory.scim.spec.filter.AttributePresentExpression;
+import org.apache.directory.scim.spec.filter.CompareOperator;
+import org.apache.directory.scim.spec.filter.FilterExpression;
+import org.apache.directory.scim.spec.filter.GroupExpression;
+import org.apache.directory.scim.spec.filter.LogicalExpression;
+import org.apache.directory.scim.spec.filter.LogicalOperator;
+import org.apache.directory.scim.spec.filter.ValuePathExpression;
+import org.apache.directory.scim.spec.filter.attribute.AttributeReference;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Translates a parsed SCIM filter into one JPA Criteria predicate (RFC 7644 §3.4.2.2). Stateless and
+ * side-effect free: the same tree always yields the same predicate for the given query.
+ *
+ * <p>Semantics chosen where the RFC is loose, and kept identical on H2 and PostgreSQL:
+ * <ul>
+ *   <li>A comparison on an absent (null) attribute is false, and {@code not (…)} is its exact complement,
+ *       so {@code ne} and {@code not} also match resources that lack the attribute.</li>
+ *   <li>{@code eq null} means "not present", {@code ne null} means present.</li>
+ *   <li>Strings compare lower-cased unless the attribute is caseExact; {@code gt/lt} on strings compare
+ *       lexicographically; on date-times as instants. {@code co/sw/ew} need a string attribute.</li>
+ * </ul>
+ * Every mistake (unknown attribute, wrong value type, operator the attribute cannot take) is an
+ * {@code invalidFilter} error naming the attribute.
+ */
+public final class FilterTranslator<E> {
+
+    private final AttributeTable<E> table;
+
+    public FilterTranslator(AttributeTable<E> table) {
+        this.table = table;
+    }
+
+    /** The predicate selecting the resources that match {@code filter}, for {@code root} of {@code query}. */
+    public Predicate toPredicate(FilterExpression filter, CriteriaBuilder cb, Root<E> root, AbstractQuery<?> query) {
+        return new Visit(cb, root, query).resource(filter);
+    }
+
+    private final class Visit {
+        private final CriteriaBuilder cb;
+        private final Root<E> root;
+        private final AbstractQuery<?> query;
+
+        Visit(CriteriaBuilder cb, Root<E> root, AbstractQuery<?> query) {
+            this.cb = cb;
+            this.root = root;
+            this.query = query;
+        }
+
+        Predicate resource(FilterExpression e) {
+            if (e instanceof LogicalExpression l) {
+                Predicate left = resource(l.getLeft());
+                Predicate right = resource(l.getRight());
+                return l.getOperator() == LogicalOperator.AND ? cb.and(left, right) : cb.or(left, right);
+            }
+            if (e instanceof GroupExpression g) {
+                Predicate inner = resource(g.getFilterExpression());
+                return g.isNot() ? cb.not(inner) : inner;
+            }
+            if (e instanceof ValuePathExpression v) {
+                if (table.isMembership(v.getAttributePath())) {
+                    return exists(v.getAttributeExpression());
+                }
+                // A value path over a single-valued complex attribute (emails has one work address):
+                // the inner expression already names emails.type, emails.value ...
+                return resource(v.getAttributeExpression());
+            }
+            if (e instanceof AttributeComparisonExpression c) {
+                if (table.isMembership(c.getAttributePath())) {
+                    return exists(e);
+                }
+                return compare(attribute(c.getAttributePath()), root, c.getOperation(), c.getCompareValue());
+            }
+            if (e instanceof AttributePresentExpression p) {
+                if (table.isMembership(p.getAttributePath())) {
+                    return exists(p.getAttributePath().getSubAttributeName() == null ? null : e);
+                }
+                return present(attribute(p.getAttributePath()), root);
+            }
+            throw ScimException.invalidFilter("unsupported filter expression: " + e.toFilter());
+        }
+
+        /** EXISTS (a membership of this resource satisfying {@code e}); any membership when e is null. */
+        private Predicate exists(FilterExpression e) {
+            Subquery<Integer> sub = query.subquery(Integer.class);
+            Root<TeamMembership> tm = sub.from(TeamMembership.class);
+            Predicate correlated = table.correlation().correlate(tm, root, cb);
+            sub.select(cb.literal(1)).where(e == null ? correlated : cb.and(correlated, membership(e, tm)));
+            return cb.exists(sub);
+        }
+
+        private Predicate membership(FilterExpression e, Root<TeamMembership> tm) {
+            if (e instanceof LogicalExpression l) {
+                Predicate left = membership(l.getLeft(), tm);
+                Predicate right = membership(l.getRight(), tm);
+                return l.getOperator() == LogicalOperator.AND ? cb.and(left, right) : cb.or(left, right);
+            }
+            if (e instanceof GroupExpression g) {
+                Predicate inner = membership(g.getFilterExpression(), tm);
+                return g.isNot() ? cb.not(inner) : inner;
+            }
+            if (e instanceof AttributeComparisonExpression c) {
+                return compare(membershipAttribute(c.getAttributePath()), tm, c.getOperation(), c.getCompareValue());
+            }
+            if (e instanceof AttributePresentExpression p) {
+                return present(membershipAttribute(p.getAttributePath()), tm);
+            }
+            throw ScimException.invalidFilter("unsupported expression inside a value path: " + e.toFilter());
+        }
+
+        private Attribute<E> attribute(AttributeReference ref) {
+            return table.find(ref).orElseThrow(() -> ScimException.invalidFilter(
+                    "unknown or unfilterable attribute '" + ref.getFullyQualifiedAttributeName() + "'"));
+        }
+
+        private Attribute<TeamMembership> membershipAttribute(AttributeReference ref) {
+            if (!table.isMembership(ref)) {
+                throw ScimException.invalidFilter("attribute '" + ref.getFullyQualifiedAttributeName()
+                        + "' cannot be used inside this value path");
+            }
+            return table.membershipAttribute(ref.getSubAttributeName()).orElseThrow(() -> ScimException.invalidFilter(
+                    "unknown sub-attribute '" + ref.getFullAttributeName() + "'"));
+        }
+
+        private <X> Predicate present(Attribute<X> a, From<?, X> from) {
+            return switch (a.kind()) {
+                case CONSTANT -> cb.conjunction();
+                case BOOLEAN -> cb.conjunction();
+                case STRING -> {
+                    Expression<String> x = string(a, from);
+                    yield cb.and(cb.isNotNull(x), cb.notEqual(x, ""));
+                }
+                default -> cb.isNotNull(a.column().apply(from, cb));
+            };
+        }
+
+        private <X> Predicate compare(Attribute<X> a, From<?, X> from, CompareOperator op, Object value) {
+            if (op == CompareOperator.PR) {
+                return present(a, from);
+            }
+            if (value == null) {
+                return switch (op) {
+                    case EQ -> cb.not(present(a, from));
+                    case NE -> present(a, from);
+                    default -> throw ScimException.invalidFilter("'" + a.name() + " " + op.name().toLowerCase(Locale.ROOT)
+                            + " null' is not a valid comparison");
+                };
+            }
+            if (op == CompareOperator.NE) {
+                return cb.not(compare(a, from, CompareOperator.EQ, value));
+            }
+            return switch (a.kind()) {
+                case STRING -> compareString(a, from, op, value);
+                case BOOLEAN -> compareBoolean(a, from, op, value);
+                case DATE_TIME -> compareInstant(a, from, op, value);
+                case ENUM -> compareEnum(a, from, op, value);
+                case ID -> compareId(a, from, op, value);
+                case CONSTANT -> compareConstant(a, op, value);
+            };
+        }
+
+        private <X> Predicate compareString(Attribute<X> a, From<?, X> from, CompareOperator op, Object value) {
+            if (!(value instanceof String s)) {
+                throw typeMismatch(a, "a string", value);
+            }
+            Expression<String> x = string(a, from);
+            String v = a.caseExact() ? s : s.toLowerCase(Locale.ROOT);
+            Predicate p = switch (op) {
+                case EQ -> cb.equal(x, v);
+                case CO -> cb.like(x, "%" + escapeLike(v) + "%", '\\');
+                case SW -> cb.like(x, escapeLike(v) + "%", '\\');
+                case EW -> cb.like(x, "%" + escapeLike(v), '\\');
+                case GT -> cb.greaterThan(x, v);
+                case GE -> cb.greaterThanOrEqualTo(x, v);
+                case LT -> cb.lessThan(x, v);
+                case LE -> cb.lessThanOrEqualTo(x, v);
+                default -> throw unsupported(a, op);
+            };
+            return cb.and(cb.isNotNull(x), p);
+        }
+
+        @SuppressWarnings("unchecked")
+        private <X> Expression<String> string(Attribute<X> a, From<?, X> from) {
+            Expression<String> x = (Expression<String>) a.column().apply(from, cb);
+            return a.caseExact() || a.storedLower() ? x : cb.lower(x);
+        }
+
+        private <X> Predicate compareBoolean(Attribute<X> a, From<?, X> from, CompareOperator op, Object value) {
+            if (!(value instanceof Boolean b)) {
+                throw typeMismatch(a, "true or false", value);
+            }
+            if (op != CompareOperator.EQ) {
+                throw unsupported(a, op);
+            }
+            Predicate isTrue = (Predicate) a.column().apply(from, cb);
+            return b ? isTrue : cb.not(isTrue);
+        }
+
+        @SuppressWarnings("unchecked")
+        private <X> Predicate compareInstant(Attribute<X> a, From<?, X> from, CompareOperator op, Object value) {
+            if (!(value instanceof String s)) {
+                throw typeMismatch(a, "a dateTime string", value);
+            }
+            Instant v = parseInstant(a, s);
+            Expression<Instant> x = (Expression<Instant>) a.column().apply(from, cb);
+            Predicate p = switch (op) {
+                case EQ -> cb.equal(x, v);
+                case GT -> cb.greaterThan(x, v);
+                case GE -> cb.greaterThanOrEqualTo(x, v);
+                case LT -> cb.lessThan(x, v);
+                case LE -> cb.lessThanOrEqualTo(x, v);
+                default -> throw unsupported(a, op);
+            };
+            return cb.and(cb.isNotNull(x), p);
+        }
+
+        private <X> Predicate compareEnum(Attribute<X> a, From<?, X> from, CompareOperator op, Object value) {
+            if (!(value instanceof String s)) {
+                throw typeMismatch(a, "a string", value);
+            }
+            if (op != CompareOperator.EQ) {
+                throw unsupported(a, op);
+            }
+            Enum<?> constant = a.enumValues().get(s.toLowerCase(Locale.ROOT));
+            return constant == null ? cb.disjunction() : cb.equal(a.column().apply(from, cb), constant);
+        }
+
+        private <X> Predicate compareId(Attribute<X> a, From<?, X> from, CompareOperator op, Object value) {
+            if (!(value instanceof String s)) {
+                throw typeMismatch(a, "a string", value);
+            }
+            if (op != CompareOperator.EQ) {
+                throw unsupported(a, op);
+            }
+            try {
+                return cb.equal(a.column().apply(from, cb), UUID.fromString(s));
+            } catch (IllegalArgumentException notAnId) {
+                return cb.disjunction();
+            }
+        }
+
+        private Predicate compareConstant(Attribute<?> a, CompareOperator op, Object value) {
+            if (op != CompareOperator.EQ) {
+                throw unsupported(a, op);
+            }
+            Object c = a.constant();
+            boolean equal = c instanceof String cs && value instanceof String vs ? cs.equalsIgnoreCase(vs) : Objects.equals(c, value);
+            return equal ? cb.conjunction() : cb.disjunction();
+        }
+    }
+
+    private static Instant parseInstant(Attribute<?> a, String s) {
+        try {
+            return OffsetDateTime.parse(s).toInstant();
+        } catch (DateTimeParseException notOffset) {
+            try {
+                return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException notLocal) {
+                try {
+                    return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant();
+                } catch (DateTimeParseException notDate) {
+                    throw ScimException.invalidFilter("'" + s + "' is not an RFC 3339 dateTime (attribute '" + a.name() + "')");
+                }
+            }
+        }
+    }
+
+    static String escapeLike(String v) {
+        return v.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static ScimException typeMismatch(Attribute<?> a, String expected, Object value) {
+        return ScimException.invalidFilter("attribute '" + a.name() + "' compares with " + expected + ", not " + value);
+    }
+
+    private static ScimException unsupported(Attribute<?> a, CompareOperator op) {
+        return ScimException.invalidFilter("operator '" + op.name().toLowerCase(Locale.ROOT) + "' cannot be used with attribute '"
+                + a.name() + "'");
+    }
+}

@@ -1,0 +1,135 @@
+package dev.figmascim.bridge.security;
+
+import dev.figmascim.bridge.model.ApiToken;
+import dev.figmascim.bridge.store.Store;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Creates, lists, revokes and checks API tokens. A token is {@code fsb_} followed by 32 random bytes
+ * (base64url); only its SHA-256 hash is stored. Checking hashes the presented token and looks the hash
+ * up by its unique index: the database never sees a secret, and because an attacker cannot choose the
+ * hash's prefix, the index look-up leaks nothing usable; the final comparison is constant-time anyway.
+ */
+public final class ApiTokens {
+
+    /** Tokens start with this, so secret scanners can recognise a leaked one. */
+    public static final String PREFIX = "fsb_";
+    private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
+
+    private final Store store;
+    private final SecureRandom random = new SecureRandom();
+
+    public ApiTokens(Store store) {
+        this.store = store;
+    }
+
+    /** A newly made token: the secret, shown once, and what is stored about it. */
+    public record Created(String secret, TokenInfo info) {
+        @Override
+        public String toString() {
+            return "Created[" + info + "]";
+        }
+    }
+
+    /** What may be shown about a token: everything but the secret. */
+    public record TokenInfo(String id, String name, Set<Scope> scopes, Instant createdAt, Instant lastUsedAt,
+                            Instant revokedAt) {
+        static TokenInfo of(ApiToken t) {
+            return new TokenInfo(t.id().toString(), t.getName(), Scope.parseList(t.getScopes()), t.getCreatedAt(),
+                    t.getLastUsedAt(), t.getRevokedAt());
+        }
+    }
+
+    /** Creates a token named {@code name} with {@code scopes}; the name must be unused. */
+    public Created create(String name, Set<Scope> scopes) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String secret = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return new Created(secret, register(name, secret, scopes));
+    }
+
+    /**
+     * Ensures a token with a secret chosen by the operator (the bootstrap token) exists. Its name is
+     * {@code name}; an existing token of that name with a different secret is left alone.
+     */
+    public void ensure(String name, String secret, Set<Scope> scopes) {
+        boolean exists = store.read(em -> !em.createQuery("select t.id from ApiToken t where t.name = :n")
+                .setParameter("n", name).getResultList().isEmpty());
+        if (!exists) {
+            register(name, secret, scopes);
+        }
+    }
+
+    private TokenInfo register(String name, String secret, Set<Scope> scopes) {
+        if (name == null || name.isBlank() || name.length() > 128) {
+            throw new IllegalArgumentException("a token name of 1 to 128 characters is needed");
+        }
+        return store.inTransaction(em -> {
+            boolean taken = !em.createQuery("select t.id from ApiToken t where t.name = :n")
+                    .setParameter("n", name).getResultList().isEmpty();
+            if (taken) {
+                throw new IllegalArgumentException("a token named '" + name + "' exists already");
+            }
+            ApiToken token = new ApiToken(name, sha256(secret), Scope.toList(scopes), Instant.now());
+            em.persist(token);
+            return TokenInfo.of(token);
+        });
+    }
+
+    /** Every token, newest first, without secrets. */
+    public List<TokenInfo> list() {
+        return store.read(em -> em.createQuery("select t from ApiToken t order by t.createdAt desc, t.name", ApiToken.class)
+                .getResultList().stream().map(TokenInfo::of).toList());
+    }
+
+    /** Revokes the token with this name or id; false if there is none. */
+    public boolean revoke(String nameOrId) {
+        return store.inTransaction(em -> {
+            List<ApiToken> found = em.createQuery("select t from ApiToken t where t.name = :n or cast(t.id as String) = :n",
+                    ApiToken.class).setParameter("n", nameOrId).getResultList();
+            found.forEach(t -> t.revoke(Instant.now()));
+            return !found.isEmpty();
+        });
+    }
+
+    /** The scopes of a valid, unrevoked token, or empty. Records when it was last used, to the minute. */
+    public Optional<Set<Scope>> authenticate(String presented) {
+        if (presented == null || presented.isEmpty() || presented.length() > 512) {
+            return Optional.empty();
+        }
+        String hash = sha256(presented);
+        Optional<ApiToken> token = store.read(em -> em.createQuery("select t from ApiToken t where t.tokenHash = :h", ApiToken.class)
+                .setParameter("h", hash).getResultList().stream().findFirst());
+        if (token.isEmpty() || token.get().isRevoked()
+                || !MessageDigest.isEqual(hash.getBytes(StandardCharsets.US_ASCII),
+                        token.get().getTokenHash().getBytes(StandardCharsets.US_ASCII))) {
+            return Optional.empty();
+        }
+        Instant now = Instant.now();
+        Instant last = token.get().getLastUsedAt();
+        if (last == null || last.plus(LAST_USED_PRECISION).isBefore(now)) {
+            store.run(em -> em.find(ApiToken.class, token.get().id()).markUsed(now));
+        }
+        return Optional.of(Scope.parseList(token.get().getScopes()));
+    }
+
+    static String sha256(String secret) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+}
