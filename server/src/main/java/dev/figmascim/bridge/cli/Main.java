@@ -4,7 +4,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.concurrent.Callable;
+import java.util.logging.LogManager;
 
 /** {@code java -jar figma-scim-bridge.jar [command]}: without a command, it serves. */
 @Command(name = "figma-scim-bridge", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -21,7 +24,25 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        configureLogging();
         System.exit(run(args));
+    }
+
+    /**
+     * Applies the jar's logging.properties before any library logs: Helidon does this when it serves,
+     * but the other commands never start Helidon, and their standard error must stay readable.
+     */
+    static void configureLogging() {
+        if (System.getProperty("java.util.logging.config.file") != null) {
+            return;
+        }
+        try (InputStream in = Main.class.getResourceAsStream("/logging.properties")) {
+            if (in != null) {
+                LogManager.getLogManager().readConfiguration(in);
+            }
+        } catch (IOException e) {
+            System.err.println("warning: cannot read logging.properties: " + e.getMessage());
+        }
     }
 
     /** Runs the command line and returns its exit code (for tests, which must not exit the JVM). */
