@@ -11,10 +11,10 @@ import java.util.UUID;
  * local server and dropped afterwards, so no test depends on what another run left behind.
  * The PostgreSQL server is {@code -Dbridge.test.pg.url} (default the local 127.0.0.1:5432/test).
  */
-final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable {
 
-    static final String PG_ADMIN_URL = System.getProperty("bridge.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
-    static final String PG_USER = System.getProperty("bridge.test.pg.user", "postgres");
+    public static final String PG_ADMIN_URL = System.getProperty("bridge.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
+    public static final String PG_USER = System.getProperty("bridge.test.pg.user", "postgres");
 
     private final StoreSettings settings;
     private final String pgDatabase;
@@ -24,7 +24,8 @@ final class TestDatabase implements AutoCloseable {
         this.pgDatabase = pgDatabase;
     }
 
-    static TestDatabase create(String kind) {
+    /** A fresh database: {@code kind} is {@code h2} or {@code postgres}. */
+    public static TestDatabase create(String kind) {
         String name = "bridge_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         if (kind.equals("h2")) {
             return new TestDatabase(StoreSettings.inMemory(name), null);
@@ -34,7 +35,7 @@ final class TestDatabase implements AutoCloseable {
         return new TestDatabase(new StoreSettings(url, PG_USER, "", 4), name);
     }
 
-    StoreSettings settings() {
+    public StoreSettings settings() {
         return settings;
     }
 

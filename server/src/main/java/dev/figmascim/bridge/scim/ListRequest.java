@@ -1,6 +1,7 @@
 package dev.figmascim.bridge.scim;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.figmascim.bridge.scim.filter.Precedence;
 import org.apache.directory.scim.spec.filter.Filter;
 import org.apache.directory.scim.spec.filter.FilterExpression;
 import org.apache.directory.scim.spec.filter.FilterParseException;
@@ -51,7 +52,7 @@ record ListRequest(FilterExpression filter, String sortBy, boolean descending, i
             throw ScimException.invalidFilter("filter longer than " + MAX_FILTER_LENGTH + " characters");
         }
         try {
-            return new Filter(filter).getExpression();
+            return Precedence.normalize(new Filter(filter).getExpression());
         } catch (FilterParseException | RuntimeException e) {
             throw ScimException.invalidFilter("cannot parse filter '" + filter + "'" + reason(e));
         }
