@@ -12,7 +12,7 @@ import java.util.logging.LogManager;
 /** {@code java -jar figma-scim-bridge.jar [command]}: without a command, it serves. */
 @Command(name = "figma-scim-bridge", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Serves a Figma organisation as a read-only SCIM 2.0 service provider.",
-        subcommands = {ServeCommand.class, TokenCommand.class, MigrateCommand.class})
+        subcommands = {ServeCommand.class, ReconcileCommand.class, TokenCommand.class, MigrateCommand.class})
 public final class Main implements Callable<Integer> {
 
     @Mixin

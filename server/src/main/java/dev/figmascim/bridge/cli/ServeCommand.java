@@ -1,10 +1,12 @@
 package dev.figmascim.bridge.cli;
 
 import dev.figmascim.bridge.config.BridgeSettings;
+import dev.figmascim.bridge.config.StoreBeans;
 import dev.figmascim.bridge.security.ApiTokens;
 import dev.figmascim.bridge.security.Scope;
 import io.helidon.microprofile.server.Server;
 import jakarta.enterprise.inject.spi.CDI;
+import org.eclipse.microprofile.config.ConfigProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,6 +45,7 @@ public class ServeCommand implements Callable<Integer> {
         if (port != null) {
             System.setProperty("server.port", port.toString());
         }
+        StoreBeans.openEarly(new BridgeSettings(ConfigProvider.getConfig()));
         Server server = Server.builder().build().start();
         String base = "http://localhost:" + server.port();
         System.err.println("figma-scim-bridge listening on " + base + " (SCIM at " + base + "/scim/v2)");

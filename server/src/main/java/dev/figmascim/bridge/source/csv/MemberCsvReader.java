@@ -33,6 +33,15 @@ public final class MemberCsvReader {
      * @throws UncheckedIOException when the file cannot be read, or it changed between the two passes
      */
     public static CsvReadResult read(Path file, String displayName, Consumer<MemberRow> sink) {
+        return read(file, displayName, columns -> { }, sink);
+    }
+
+    /**
+     * As {@link #read(Path, String, Consumer)}, telling {@code beforeRows} which known columns the file
+     * has once it is validated and before the first row: a consumer can then tell an absent column
+     * (the source says nothing) from an empty cell (the source says "empty").
+     */
+    public static CsvReadResult read(Path file, String displayName, Consumer<Set<CsvField>> beforeRows, Consumer<MemberRow> sink) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(displayName, "displayName");
         Objects.requireNonNull(sink, "sink");
@@ -43,6 +52,7 @@ public final class MemberCsvReader {
         if (!log.isEmpty()) {
             return new CsvReadResult(false, log.lines(), columns, unknown, 0, checked.teamSeparator());
         }
+        beforeRows.accept(columns);
         long rows = emit(file, displayName, checked, sink);
         return new CsvReadResult(true, List.of(), columns, unknown, rows, checked.teamSeparator());
     }

@@ -1,0 +1,74 @@
+package dev.figmascim.bridge.cli;
+
+import dev.figmascim.bridge.reconcile.ReconcileOptions;
+import dev.figmascim.bridge.reconcile.Reconciler;
+import dev.figmascim.bridge.reconcile.RunSummary;
+import dev.figmascim.bridge.reconcile.SnapshotRejected;
+import dev.figmascim.bridge.source.csv.CsvSnapshot;
+import dev.figmascim.bridge.store.Store;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code reconcile --csv FILE}: merge one source into the store, in one transaction. */
+@Command(name = "reconcile", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Reconcile a source into the store (one transaction; a failure changes nothing).")
+public class ReconcileCommand implements Callable<Integer> {
+
+    /** Exactly one source per run. */
+    static final class SourceChoice {
+        @Option(names = "--csv", paramLabel = "FILE", required = true,
+                description = "The Admin Console member CSV (a complete roster: members not in it are marked removed).")
+        Path csv;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    SourceChoice source;
+
+    @Option(names = "--dry-run", description = "Show what would change and write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--allow-mass-removal",
+            description = "Allow a complete snapshot to remove more than the guard's share (default 20%) of members.")
+    boolean allowMassRemoval;
+
+    @Override
+    public Integer call() {
+        Path file = source.csv;
+        if (!Files.isRegularFile(file)) {
+            System.err.println("error: " + file + ": no such file");
+            return 1;
+        }
+        ReconcileOptions options = new ReconcileOptions(dryRun, allowMassRemoval, ReconcileOptions.DEFAULT_THRESHOLD,
+                count -> System.err.println("… " + count + " members processed"));
+        try (Store store = StoreCommands.open()) {
+            CsvSnapshot snapshot = new CsvSnapshot(file, file.getFileName().toString());
+            RunSummary summary;
+            try {
+                summary = new Reconciler(store).run(snapshot, options);
+            } catch (SnapshotRejected e) {
+                e.problems().forEach(System.err::println);
+                System.err.println("error: " + e.getMessage());
+                return 1;
+            }
+            if (!snapshot.unknownColumns().isEmpty()) {
+                System.err.println("note: unknown columns ignored: " + String.join(", ", snapshot.unknownColumns()));
+            }
+            if (dryRun) {
+                summary.changes().forEach(line -> System.out.println("would change: " + line));
+            }
+            System.out.println(format(summary, file.getFileName().toString()));
+            return 0;
+        }
+    }
+
+    static String format(RunSummary s, String name) {
+        return String.format("%s %s (%s): %d added, %d updated, %d removed, %d unchanged; %d change event(s)%s",
+                s.dryRun() ? "dry run of" : "reconciled", name, s.source(), s.added(), s.updated(), s.removed(), s.unchanged(),
+                s.changeEvents(), s.runId() == null ? "; nothing was written" : "; run " + s.runId());
+    }
+}
