@@ -46,6 +46,11 @@ public final class BridgeSettings {
         return config.getOptionalValue("bridge.scim.max-count", Integer.class).orElse(1000);
     }
 
+    /** The largest member CSV the admin API accepts, in bytes (default 200 MiB). */
+    public long csvMaxBytes() {
+        return config.getOptionalValue("bridge.admin.csv-max-bytes", Long.class).orElse(200L * 1024 * 1024);
+    }
+
     /** A token that is ensured at start with every scope (for automated deployments); may be absent. */
     public String bootstrapToken() {
         return config.getOptionalValue("bridge.bootstrap-token", String.class).orElse("");
