@@ -186,7 +186,11 @@ public final class Reconciler {
             }
             Map<UUID, List<TeamMembership>> memberships = snapshot.reportsTeams() && !existing.isEmpty()
                     ? teamMemberships(existing.stream().map(Member::id).toList()) : Map.of();
-            Set<UUID> seen = new HashSet<>();
+            // Members an earlier chunk of this run already reported (possible when a source lists one
+            // member twice, e.g. under an old and a new e-mail): one query per chunk, not per member.
+            Set<UUID> seen = existing.isEmpty() ? new HashSet<>() : new HashSet<>(em.createQuery(
+                    "select s.memberId from SeenMember s where s.memberId in :ids", UUID.class)
+                    .setParameter("ids", existing.stream().map(Member::id).toList()).getResultList());
             for (IncomingMember in : chunk) {
                 Member m = in.figmaUserId() == null ? null : byFigmaId.get(in.figmaUserId());
                 if (m == null) {
@@ -217,7 +221,7 @@ public final class Reconciler {
                 } else {
                     unchanged++;
                 }
-                if (seen.add(m.id()) && em.find(SeenMember.class, m.id()) == null) {
+                if (seen.add(m.id())) {
                     em.persist(new SeenMember(m.id()));
                 }
                 processed++;
