@@ -38,14 +38,26 @@ public class GroupsEndpoint {
 
     @GET
     public ObjectNode list(@Context UriInfo uri) {
-        return search(requests.fromQuery(uri), uri);
+        ListRequest request = requests.fromQuery(uri);
+        return ScimRequests.cursor(uri).map(c -> cursorSearch(request, c, uri)).orElseGet(() -> search(request, uri));
     }
 
     @POST
     @Path(".search")
     @Consumes({ScimMediaType.SCIM_JSON, MediaType.APPLICATION_JSON})
     public ObjectNode searchPost(String body, @Context UriInfo uri) {
-        return search(requests.fromSearchBody(body), uri);
+        ListRequest request = requests.fromSearchBody(body);
+        return ScimRequests.cursor(body).map(c -> cursorSearch(request, c, uri)).orElseGet(() -> search(request, uri));
+    }
+
+    /** RFC 9865 cursor paging: keyset pages that neither skip nor repeat while the store changes. */
+    ObjectNode cursorSearch(ListRequest request, String token, UriInfo uri) {
+        Projection projection = Projection.of(request.attributes(), request.excludedAttributes(), ScimUrns.GROUP, EXTENSIONS);
+        var page = teams.findAfter(request, requests.position(token, "Groups", request, teams.query()), wantsMembers(projection));
+        String base = ScimRequests.baseUrl(uri);
+        List<ObjectNode> resources = page.resources().stream()
+                .map(l -> projection.apply(GroupRepresentation.of(l.team(), l.memberships(), base), ScimUrns.GROUP)).toList();
+        return ListResponses.cursor(page.total(), request.count() == 0 ? null : requests.next("Groups", request, page), resources);
     }
 
     @GET

@@ -38,14 +38,27 @@ public class UsersEndpoint {
 
     @GET
     public ObjectNode list(@Context UriInfo uri) {
-        return search(requests.fromQuery(uri), uri);
+        ListRequest request = requests.fromQuery(uri);
+        return ScimRequests.cursor(uri).map(c -> cursorSearch(request, c, uri)).orElseGet(() -> search(request, uri));
     }
 
     @POST
     @Path(".search")
     @Consumes({ScimMediaType.SCIM_JSON, MediaType.APPLICATION_JSON})
     public ObjectNode searchPost(String body, @Context UriInfo uri) {
-        return search(requests.fromSearchBody(body), uri);
+        ListRequest request = requests.fromSearchBody(body);
+        return ScimRequests.cursor(body).map(c -> cursorSearch(request, c, uri)).orElseGet(() -> search(request, uri));
+    }
+
+    /** RFC 9865 cursor paging: keyset pages that neither skip nor repeat while the store changes. */
+    ObjectNode cursorSearch(ListRequest request, String token, UriInfo uri) {
+        Projection projection = Projection.of(request.attributes(), request.excludedAttributes(), ScimUrns.USER, EXTENSIONS);
+        boolean withGroups = projection.wants(ScimUrns.USER, "groups") || projection.wants(ScimUrns.BRIDGE_USER, "teams");
+        var page = members.findAfter(request, requests.position(token, "Users", request, members.query()), withGroups);
+        String base = ScimRequests.baseUrl(uri);
+        List<ObjectNode> resources = page.resources().stream()
+                .map(l -> projection.apply(UserRepresentation.of(l.member(), l.memberships(), base), ScimUrns.USER)).toList();
+        return ListResponses.cursor(page.total(), request.count() == 0 ? null : requests.next("Users", request, page), resources);
     }
 
     @GET
