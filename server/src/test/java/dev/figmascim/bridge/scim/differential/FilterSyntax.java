@@ -128,6 +128,12 @@ final class FilterSyntax {
             pos++;
             Node inner = or(path);
             expect(']');
+            if (peek() == '.') {
+                // Entra ID's emails[type eq "work"].value eq "x": the bridge reads it, as documented in
+                // docs/scim-mapping.md, as emails[type eq "work" and value eq "x"].
+                pos++;
+                return new ValuePath(path, new Logic(inner, true, unary(path)));
+            }
             return new ValuePath(path, inner);
         }
         if (!spaces()) {
