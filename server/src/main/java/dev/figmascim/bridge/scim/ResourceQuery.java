@@ -39,13 +39,7 @@ final class ResourceQuery<E> {
         Attribute<E> sort = request.sortBy() == null ? null : sortAttribute(request.sortBy());
         CriteriaBuilder cb = em.getCriteriaBuilder();
 
-        CriteriaQuery<Long> countQuery = cb.createQuery(Long.class);
-        Root<E> countRoot = countQuery.from(table.entity());
-        countQuery.select(cb.count(countRoot));
-        if (request.filter() != null) {
-            countQuery.where(translator.toPredicate(request.filter(), cb, countRoot, countQuery));
-        }
-        long total = em.createQuery(countQuery).getSingleResult();
+        long total = count(em, request);
         if (request.count() == 0 || total < request.startIndex()) {
             return new Page<>(List.of(), total);
         }
@@ -71,6 +65,18 @@ final class ResourceQuery<E> {
         return new Page<>(page, total);
     }
 
+    /** The number of matches of the request's filter, counted in the database. */
+    long count(EntityManager em, ListRequest request) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> countQuery = cb.createQuery(Long.class);
+        Root<E> countRoot = countQuery.from(table.entity());
+        countQuery.select(cb.count(countRoot));
+        if (request.filter() != null) {
+            countQuery.where(translator.toPredicate(request.filter(), cb, countRoot, countQuery));
+        }
+        return em.createQuery(countQuery).getSingleResult();
+    }
+
     /** Where a cursor page ends: the last row's sort key (null when absent or unsorted) and id. */
     record Position(Object sortValue, java.util.UUID id) {
     }
@@ -88,13 +94,7 @@ final class ResourceQuery<E> {
     CursorPage<E> findAfter(EntityManager em, ListRequest request, Position after) {
         Attribute<E> sort = request.sortBy() == null ? null : sortAttribute(request.sortBy());
         CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<Long> countQuery = cb.createQuery(Long.class);
-        Root<E> countRoot = countQuery.from(table.entity());
-        countQuery.select(cb.count(countRoot));
-        if (request.filter() != null) {
-            countQuery.where(translator.toPredicate(request.filter(), cb, countRoot, countQuery));
-        }
-        long total = em.createQuery(countQuery).getSingleResult();
+        long total = count(em, request);
 
         jakarta.persistence.criteria.CriteriaQuery<jakarta.persistence.Tuple> query = cb.createTupleQuery();
         Root<E> root = query.from(table.entity());
