@@ -114,7 +114,8 @@ public final class Reconciler {
         private final ReconcileOptions options;
         private final Instant now;
         private final ReconciliationRun run;
-        private final Map<String, UUID> teamIds = new HashMap<>();
+        /** Teams resolved in this run, by lower-cased name: their id and name, kept across em.clear(). */
+        private final Map<String, TeamRef> teamIds = new HashMap<>();
         private final Set<UUID> touchedTeams = new HashSet<>();
         private final List<String> changeLines = new ArrayList<>();
         private final List<IncomingMember> chunk = new ArrayList<>(CHUNK);
@@ -281,10 +282,11 @@ public final class Reconciler {
                 }
                 TeamMembership tm = byName.get(key);
                 if (tm == null) {
-                    Team team = team(a.team());
-                    em.persist(new TeamMembership(m, team, a.role()));
+                    TeamRef team = team(a.team());
+                    // A reference, not a find: after each chunk's clear() a find would be one SELECT per membership.
+                    em.persist(new TeamMembership(m, em.getReference(Team.class, team.id()), a.role()));
                     touchedTeams.add(team.id());
-                    event(EntityType.MEMBERSHIP, m.id(), m.getEmailLower(), "team:" + team.getName(), null, a.role().name());
+                    event(EntityType.MEMBERSHIP, m.id(), m.getEmailLower(), "team:" + team.name(), null, a.role().name());
                     changed = true;
                 } else if (a.role() != TeamRole.UNKNOWN && a.role() != tm.getRole()) {
                     event(EntityType.MEMBERSHIP, m.id(), m.getEmailLower(), "team:" + tm.getTeam().getName(),
@@ -308,11 +310,15 @@ public final class Reconciler {
             return changed;
         }
 
-        private Team team(String name) {
+        /** A team's id and name, which is all a new membership and its event need. */
+        private record TeamRef(UUID id, String name) {
+        }
+
+        private TeamRef team(String name) {
             String key = Team.normalizeName(name);
-            UUID id = teamIds.get(key);
-            if (id != null) {
-                return em.find(Team.class, id);
+            TeamRef known = teamIds.get(key);
+            if (known != null) {
+                return known;
             }
             List<Team> found = em.createQuery("select t from Team t where t.kind = :k and t.nameLower = :n", Team.class)
                     .setParameter("k", TeamKind.TEAM).setParameter("n", key).getResultList();
@@ -324,8 +330,9 @@ public final class Reconciler {
             } else {
                 team = found.get(0);
             }
-            teamIds.put(key, team.id());
-            return team;
+            TeamRef ref = new TeamRef(team.id(), team.getName());
+            teamIds.put(key, ref);
+            return ref;
         }
 
         private Map<UUID, List<TeamMembership>> teamMemberships(List<UUID> memberIds) {
