@@ -331,7 +331,8 @@ public final class Reconciler {
         private void resolvePendingManagers() {
             String query = "select p, x.email from PendingManager p, Member x where x.figmaUserId = p.managerFigmaUserId"
                     + " and p.memberId > :after order by p.memberId";
-            UUID after = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+            // The lowest UUID in the databases' (unsigned) order, which is not Java's signed one.
+            UUID after = new UUID(0L, 0L);
             while (true) {
                 List<Object[]> rows = em.createQuery(query, Object[].class).setParameter("after", after)
                         .setMaxResults(CHUNK).getResultList();
