@@ -21,7 +21,7 @@ public class AdminApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(TokensResource.class, BearerAuthFilter.class, ScimJson.class,
+        return Set.of(TokensResource.class, OrgSettingsResource.class, BearerAuthFilter.class, ScimJson.class,
                 ScimExceptionMapper.class, WebApplicationExceptionMapper.class, UnexpectedExceptionMapper.class);
     }
 }
