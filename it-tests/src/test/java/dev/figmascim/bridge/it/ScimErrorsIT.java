@@ -74,6 +74,16 @@ class ScimErrorsIT extends BridgeIT {
         assertScimError(scim().get("Users?" + query), 400, scimType);
     }
 
+    @org.junit.jupiter.api.Test
+    void badCursorsAreInvalidCursor() {
+        assertScimError(scim().get("Users?cursor=not-a-cursor"), 400, "invalidCursor");
+        String next = scim().get("Users?count=2&cursor=").json().get("nextCursor").asText();
+        assertEquals(200, scim().get("Users?count=2&cursor=" + q(next)).status());
+        assertScimError(scim().get("Users?count=2&filter=" + q("active eq true") + "&cursor=" + q(next)), 400, "invalidCursor");
+        assertScimError(scim().get("Groups?count=2&cursor=" + q(next)), 400, "invalidCursor");
+        assertScimError(scim().get("Users?cursor=&startIndex=1"), 400, "invalidValue");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"not json", "[1,2]", "{\"filter\": \"userName eq\"}"})
     void badSearchBodies(String body) {

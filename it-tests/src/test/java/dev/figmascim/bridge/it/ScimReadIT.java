@@ -204,6 +204,33 @@ class ScimReadIT extends BridgeIT {
     }
 
     @Test
+    void cursorPagingWalksEveryUserOnce() {
+        int total = scim().get("Users?count=0").json().get("totalResults").asInt();
+        List<String> ids = new ArrayList<>();
+        String next = "";
+        for (int guard = 0; guard < 100; guard++) {
+            JsonNode page = scim().get("Users?count=10&sortBy=userName&cursor=" + Http.q(next)).json();
+            assertFalse(page.has("startIndex"), "cursor pages carry no startIndex (RFC 9865)");
+            assertEquals(total, page.get("totalResults").asInt());
+            page.get("Resources").forEach(u -> ids.add(u.get("id").asText()));
+            if (!page.has("nextCursor")) {
+                break;
+            }
+            next = page.get("nextCursor").asText();
+        }
+        assertEquals(total, ids.size());
+        assertEquals(total, new HashSet<>(ids).size());
+        JsonNode spc = scim().get("ServiceProviderConfig").json().get("pagination");
+        assertTrue(spc.get("cursor").asBoolean());
+        assertTrue(spc.get("cursorTimeout").asInt() > 0);
+        // POST .search takes the cursor in the body.
+        String body = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:SearchRequest\"],\"count\":5,\"cursor\":\"\"}";
+        JsonNode viaPost = scim().send("POST", "Users/.search", body, "application/scim+json").json();
+        assertEquals(5, viaPost.get("Resources").size());
+        assertTrue(viaPost.has("nextCursor"));
+    }
+
+    @Test
     void healthNeedsNoToken() {
         Http anonymous = http().withToken(null);
         assertEquals(200, anonymous.get("health/live").status());

@@ -6,6 +6,7 @@ import dev.figmascim.bridge.scim.UnexpectedExceptionMapper;
 import dev.figmascim.bridge.scim.WebApplicationExceptionMapper;
 import dev.figmascim.bridge.security.BearerAuthFilter;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.glassfish.jersey.media.multipart.MultiPartFeature;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
@@ -21,7 +22,8 @@ public class AdminApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(TokensResource.class, OrgSettingsResource.class, BearerAuthFilter.class, ScimJson.class,
+        return Set.of(TokensResource.class, ReconciliationsResource.class, ChangesResource.class, OrgSettingsResource.class,
+                MultiPartFeature.class, BearerAuthFilter.class, ScimJson.class,
                 ScimExceptionMapper.class, WebApplicationExceptionMapper.class, UnexpectedExceptionMapper.class);
     }
 }

@@ -51,6 +51,22 @@ public final class BridgeSettings {
         return config.getOptionalValue("bridge.scim.max-count", Integer.class).orElse(1000);
     }
 
+    /** The HMAC secret signing SCIM cursors; replicas behind one load balancer must share it. */
+    public String scimCursorSecret() {
+        return config.getOptionalValue("bridge.scim.cursor-secret", String.class).orElse("");
+    }
+
+    /** How long a SCIM cursor stays valid (RFC 9865 cursorTimeout). */
+    public java.time.Duration scimCursorTtl() {
+        return config.getOptionalValue("bridge.scim.cursor-ttl", String.class).map(java.time.Duration::parse)
+                .orElse(java.time.Duration.ofMinutes(10));
+    }
+
+    /** The largest member CSV the admin API accepts, in bytes (default 200 MiB). */
+    public long csvMaxBytes() {
+        return config.getOptionalValue("bridge.admin.csv-max-bytes", Long.class).orElse(200L * 1024 * 1024);
+    }
+
     /** A token that is ensured at start with every scope (for automated deployments); may be absent. */
     public String bootstrapToken() {
         return config.getOptionalValue("bridge.bootstrap-token", String.class).orElse("");

@@ -214,9 +214,14 @@ public final class Reconciler {
                 }
             }
             Map<String, String> managerEmails = managerEmails(chunk);
-            Map<UUID, List<TeamMembership>> memberships = snapshot.reportsTeams() && !byEmail.isEmpty()
-                    ? teamMemberships(byEmail.values().stream().map(Member::id).toList()) : Map.of();
-            Set<UUID> seen = new HashSet<>();
+            List<UUID> existingIds = byEmail.values().stream().map(Member::id).toList();
+            Map<UUID, List<TeamMembership>> memberships = snapshot.reportsTeams() && !existingIds.isEmpty()
+                    ? teamMemberships(existingIds) : Map.of();
+            // Members an earlier chunk of this run already reported (possible when a source lists one
+            // member twice, e.g. under an old and a new e-mail): one query per chunk, not per member.
+            Set<UUID> seen = existingIds.isEmpty() ? new HashSet<>() : new HashSet<>(em.createQuery(
+                    "select s.memberId from SeenMember s where s.memberId in :ids", UUID.class)
+                    .setParameter("ids", existingIds).getResultList());
             for (IncomingMember reported : chunk) {
                 IncomingMember in = reported;
                 String managerRef = in.managerFigmaUserId();
@@ -264,7 +269,7 @@ public final class Reconciler {
                 if (managerRef != null) {
                     defer(m, managerRef, !created && !changed);
                 }
-                if (seen.add(m.id()) && em.find(SeenMember.class, m.id()) == null) {
+                if (seen.add(m.id())) {
                     em.persist(new SeenMember(m.id()));
                 }
                 processed++;

@@ -46,10 +46,10 @@ public class DiscoveryEndpoint {
         spc.putObject("changePassword").put("supported", false);
         spc.putObject("sort").put("supported", true);
         spc.putObject("etag").put("supported", true);
-        // RFC 9865 pagination block; cursors are not offered (yet), index paging is.
-        spc.putObject("pagination").put("cursor", false).put("index", true)
+        // RFC 9865 §4: both index and cursor paging; index stays the default for older clients.
+        spc.putObject("pagination").put("cursor", true).put("index", true)
                 .put("defaultPaginationMethod", "index").put("defaultPageSize", requests.defaultCount())
-                .put("maxPageSize", requests.maxCount());
+                .put("maxPageSize", requests.maxCount()).put("cursorTimeout", requests.cursors().ttl().toSeconds());
         ObjectNode scheme = spc.putArray("authenticationSchemes").addObject();
         scheme.put("type", "oauthbearertoken");
         scheme.put("name", "Bearer token");

@@ -3,9 +3,7 @@ package dev.figmascim.bridge.scim;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -16,57 +14,54 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import java.util.List;
 import java.util.Set;
 
 /** {@code /Groups}: Figma teams, workspaces and billing groups as SCIM Groups. Reads only. */
 @ApplicationScoped
 @Path("Groups")
 @Produces({ScimMediaType.SCIM_JSON, MediaType.APPLICATION_JSON})
-public class GroupsEndpoint {
+public class GroupsEndpoint extends ListingEndpoint<TeamRepository.Loaded> {
 
     static final Set<String> EXTENSIONS = Set.of(ScimUrns.BRIDGE_GROUP);
 
     private final TeamRepository teams;
-    private final ScimRequests requests;
 
     @Inject
     GroupsEndpoint(TeamRepository teams, ScimRequests requests) {
+        super(requests, "Groups", ScimUrns.GROUP, EXTENSIONS);
         this.teams = teams;
-        this.requests = requests;
-    }
-
-    @GET
-    public ObjectNode list(@Context UriInfo uri) {
-        return search(requests.fromQuery(uri), uri);
-    }
-
-    @POST
-    @Path(".search")
-    @Consumes({ScimMediaType.SCIM_JSON, MediaType.APPLICATION_JSON})
-    public ObjectNode searchPost(String body, @Context UriInfo uri) {
-        return search(requests.fromSearchBody(body), uri);
     }
 
     @GET
     @Path("{id}")
     public Response get(@PathParam("id") String id, @QueryParam("attributes") String attributes,
                         @QueryParam("excludedAttributes") String excluded, @Context UriInfo uri, @Context Request request) {
-        Projection projection = Projection.of(attributes, excluded, ScimUrns.GROUP, EXTENSIONS);
+        Projection projection = projection(attributes, excluded);
         TeamRepository.Loaded found = teams.get(id, wantsMembers(projection))
                 .orElseThrow(() -> ScimException.notFound("Group " + id + " not found"));
-        ObjectNode group = projection.apply(GroupRepresentation.of(found.team(), found.memberships(), ScimRequests.baseUrl(uri)),
-                ScimUrns.GROUP);
+        ObjectNode group = projection.apply(represent(found, ScimRequests.baseUrl(uri)), ScimUrns.GROUP);
         return ScimRequests.conditional(request, found.team().getVersion(), group);
     }
 
-    ObjectNode search(ListRequest request, UriInfo uri) {
-        Projection projection = Projection.of(request.attributes(), request.excludedAttributes(), ScimUrns.GROUP, EXTENSIONS);
-        var page = teams.find(request, wantsMembers(projection));
-        String base = ScimRequests.baseUrl(uri);
-        List<ObjectNode> resources = page.resources().stream()
-                .map(l -> projection.apply(GroupRepresentation.of(l.team(), l.memberships(), base), ScimUrns.GROUP)).toList();
-        return ListResponses.of(page.total(), request.startIndex(), resources);
+    @Override
+    ResourceQuery.Page<TeamRepository.Loaded> find(ListRequest request, Projection projection) {
+        return teams.find(request, wantsMembers(projection));
+    }
+
+    @Override
+    ResourceQuery.CursorPage<TeamRepository.Loaded> findAfter(ListRequest request, ResourceQuery.Position after,
+                                                              Projection projection) {
+        return teams.findAfter(request, after, wantsMembers(projection));
+    }
+
+    @Override
+    ResourceQuery<?> query() {
+        return teams.query();
+    }
+
+    @Override
+    ObjectNode represent(TeamRepository.Loaded loaded, String baseUrl) {
+        return GroupRepresentation.of(loaded.team(), loaded.memberships(), baseUrl);
     }
 
     /**

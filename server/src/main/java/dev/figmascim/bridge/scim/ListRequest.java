@@ -1,10 +1,8 @@
 package dev.figmascim.bridge.scim;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.figmascim.bridge.scim.filter.Precedence;
-import org.apache.directory.scim.spec.filter.Filter;
+import dev.figmascim.bridge.scim.filter.FilterParser;
 import org.apache.directory.scim.spec.filter.FilterExpression;
-import org.apache.directory.scim.spec.filter.FilterParseException;
 
 import java.util.Locale;
 
@@ -51,17 +49,7 @@ record ListRequest(FilterExpression filter, String sortBy, boolean descending, i
         if (filter.length() > MAX_FILTER_LENGTH) {
             throw ScimException.invalidFilter("filter longer than " + MAX_FILTER_LENGTH + " characters");
         }
-        try {
-            return Precedence.normalize(new Filter(filter).getExpression());
-        } catch (FilterParseException | RuntimeException e) {
-            throw ScimException.invalidFilter("cannot parse filter '" + filter + "'" + reason(e));
-        }
-    }
-
-    private static String reason(Exception e) {
-        Throwable cause = e.getCause() != null ? e.getCause() : e;
-        String message = cause.getMessage();
-        return message == null || message.isBlank() ? "" : ": " + message.lines().findFirst().orElse("");
+        return FilterParser.parse(filter);
     }
 
     private static int parseInt(String value, String name, int absent) {

@@ -15,6 +15,20 @@ final class ListResponses {
     private ListResponses() {
     }
 
+    /** An RFC 9865 cursor page: {@code nextCursor} when more follow, no startIndex. */
+    static ObjectNode cursor(long total, String nextCursor, List<ObjectNode> resources) {
+        ObjectNode list = JsonNodeFactory.instance.objectNode();
+        list.putArray("schemas").add(ScimUrns.LIST_RESPONSE);
+        list.put("totalResults", total);
+        list.put("itemsPerPage", resources.size());
+        if (nextCursor != null) {
+            list.put("nextCursor", nextCursor);
+        }
+        ArrayNode array = list.putArray("Resources");
+        resources.forEach(array::add);
+        return list;
+    }
+
     static ObjectNode of(long total, int startIndex, List<ObjectNode> resources) {
         ObjectNode list = JsonNodeFactory.instance.objectNode();
         list.putArray("schemas").add(ScimUrns.LIST_RESPONSE);

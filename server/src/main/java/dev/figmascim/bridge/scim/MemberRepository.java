@@ -51,6 +51,22 @@ class MemberRepository {
         });
     }
 
+    /** One cursor page (RFC 9865) after {@code after}, with memberships when wanted. */
+    ResourceQuery.CursorPage<Loaded> findAfter(ListRequest request, ResourceQuery.Position after, boolean withGroups) {
+        return store.read(em -> {
+            ResourceQuery.CursorPage<Member> page = query.findAfter(em, request, after);
+            Map<UUID, List<TeamMembership>> byMember = withGroups && !page.resources().isEmpty()
+                    ? memberships(em, page.resources().stream().map(Member::id).toList()) : Map.of();
+            List<Loaded> loaded = page.resources().stream()
+                    .map(m -> new Loaded(m, byMember.getOrDefault(m.id(), List.of()))).toList();
+            return new ResourceQuery.CursorPage<>(loaded, page.positions(), page.more(), page.total());
+        });
+    }
+
+    ResourceQuery<Member> query() {
+        return query;
+    }
+
     private static Map<UUID, List<TeamMembership>> memberships(jakarta.persistence.EntityManager em, Collection<UUID> ids) {
         List<TeamMembership> rows = em.createQuery(
                         "select tm from TeamMembership tm join fetch tm.team t where tm.member.id in :ids order by t.nameLower, t.id",

@@ -39,13 +39,7 @@ final class ResourceQuery<E> {
         Attribute<E> sort = request.sortBy() == null ? null : sortAttribute(request.sortBy());
         CriteriaBuilder cb = em.getCriteriaBuilder();
 
-        CriteriaQuery<Long> countQuery = cb.createQuery(Long.class);
-        Root<E> countRoot = countQuery.from(table.entity());
-        countQuery.select(cb.count(countRoot));
-        if (request.filter() != null) {
-            countQuery.where(translator.toPredicate(request.filter(), cb, countRoot, countQuery));
-        }
-        long total = em.createQuery(countQuery).getSingleResult();
+        long total = count(em, request);
         if (request.count() == 0 || total < request.startIndex()) {
             return new Page<>(List.of(), total);
         }
@@ -69,6 +63,102 @@ final class ResourceQuery<E> {
                 .setMaxResults(request.count())
                 .getResultList();
         return new Page<>(page, total);
+    }
+
+    /** The number of matches of the request's filter, counted in the database. */
+    long count(EntityManager em, ListRequest request) {
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        CriteriaQuery<Long> countQuery = cb.createQuery(Long.class);
+        Root<E> countRoot = countQuery.from(table.entity());
+        countQuery.select(cb.count(countRoot));
+        if (request.filter() != null) {
+            countQuery.where(translator.toPredicate(request.filter(), cb, countRoot, countQuery));
+        }
+        return em.createQuery(countQuery).getSingleResult();
+    }
+
+    /** Where a cursor page ends: the last row's sort key (null when absent or unsorted) and id. */
+    record Position(Object sortValue, java.util.UUID id) {
+    }
+
+    /** One cursor page: up to {@code count} rows after {@code after}, whether more follow, the total. */
+    record CursorPage<E>(List<E> resources, List<Position> positions, boolean more, long total) {
+    }
+
+    /**
+     * RFC 9865 cursor paging, keyset-based: the rows after {@code after} in (sortBy, id) order, so a
+     * walk neither skips nor repeats a row while others are added, changed or removed. Absent sort
+     * values come last in both orders, as in {@link #find}.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    CursorPage<E> findAfter(EntityManager em, ListRequest request, Position after) {
+        Attribute<E> sort = request.sortBy() == null ? null : sortAttribute(request.sortBy());
+        CriteriaBuilder cb = em.getCriteriaBuilder();
+        long total = count(em, request);
+
+        jakarta.persistence.criteria.CriteriaQuery<jakarta.persistence.Tuple> query = cb.createTupleQuery();
+        Root<E> root = query.from(table.entity());
+        Expression id = root.get(idAttribute);
+        Expression key = sort == null ? null : sortKey(sort, root, cb);
+        query.multiselect(key == null ? List.of(root, id) : List.of(root, id, key));
+        List<jakarta.persistence.criteria.Predicate> where = new java.util.ArrayList<>();
+        if (request.filter() != null) {
+            where.add(translator.toPredicate(request.filter(), cb, root, query));
+        }
+        boolean desc = request.descending();
+        if (after != null) {
+            if (key == null) {
+                where.add(cb.greaterThan(id, after.id()));
+            } else {
+                jakarta.persistence.criteria.Predicate tieAfter = desc ? cb.lessThan(id, after.id()) : cb.greaterThan(id, after.id());
+                if (after.sortValue() == null) {
+                    where.add(cb.and(cb.isNull(key), tieAfter));
+                } else {
+                    Comparable v = (Comparable) after.sortValue();
+                    where.add(cb.or(desc ? cb.lessThan(key, v) : cb.greaterThan(key, v), cb.isNull(key),
+                            cb.and(cb.equal(key, v), tieAfter)));
+                }
+            }
+        }
+        query.where(where.toArray(jakarta.persistence.criteria.Predicate[]::new));
+        if (key == null) {
+            query.orderBy(cb.asc(id));
+        } else {
+            query.orderBy(desc ? cb.desc(key) : cb.asc(key), desc ? cb.desc(id) : cb.asc(id));
+        }
+        List<jakarta.persistence.Tuple> rows = em.createQuery(query).setMaxResults(request.count() + 1).getResultList();
+        boolean more = rows.size() > request.count();
+        List<E> resources = new java.util.ArrayList<>();
+        List<Position> positions = new java.util.ArrayList<>();
+        for (jakarta.persistence.Tuple t : rows.subList(0, Math.min(rows.size(), request.count()))) {
+            resources.add((E) t.get(0));
+            positions.add(new Position(key == null ? null : t.get(2), (java.util.UUID) t.get(1)));
+        }
+        return new CursorPage<>(resources, positions, more, total);
+    }
+
+    /** A sort value as text for a cursor ({@link #sortValueFromText} reads it back). */
+    static String sortValueToText(Object value) {
+        if (value instanceof Enum<?> e) {
+            return e.name();
+        }
+        return value.toString();
+    }
+
+    /** Reads a cursor's sort value back into the type of {@code sortBy}'s column; null if it does not fit. */
+    Object sortValueFromText(String sortBy, String text) {
+        Attribute<E> a = sortAttribute(sortBy);
+        try {
+            return switch (a.kind()) {
+                case STRING -> text;
+                case DATE_TIME -> java.time.Instant.parse(text);
+                case ID -> java.util.UUID.fromString(text);
+                case ENUM -> a.enumValues().get(text.toLowerCase(java.util.Locale.ROOT));
+                default -> null;
+            };
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private Attribute<E> sortAttribute(String sortBy) {

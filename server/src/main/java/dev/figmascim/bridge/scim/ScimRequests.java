@@ -19,11 +19,70 @@ class ScimRequests {
 
     private final int defaultCount;
     private final int maxCount;
+    private final CursorCodec cursors;
 
     @Inject
     ScimRequests(BridgeSettings settings) {
         this.defaultCount = settings.scimDefaultCount();
         this.maxCount = settings.scimMaxCount();
+        this.cursors = new CursorCodec(settings.scimCursorSecret(), settings.scimCursorTtl());
+    }
+
+    CursorCodec cursors() {
+        return cursors;
+    }
+
+    /**
+     * The RFC 9865 {@code cursor} of a GET: empty when absent (index paging), "" for the first page
+     * ({@code ?cursor} or {@code ?cursor=}), else the token. Cursor and startIndex together are refused.
+     */
+    static java.util.Optional<String> cursor(UriInfo uri) {
+        var q = uri.getQueryParameters();
+        if (!q.containsKey("cursor")) {
+            return java.util.Optional.empty();
+        }
+        if (q.containsKey("startIndex")) {
+            throw ScimException.invalidValue("cursor and startIndex cannot be used together (RFC 9865)");
+        }
+        String value = q.getFirst("cursor");
+        return java.util.Optional.of(value == null ? "" : value);
+    }
+
+    /** The position a cursor token stands for; {@code ""} (the first page) is no position. */
+    <E> ResourceQuery.Position position(String token, String resource, ListRequest request, ResourceQuery<E> query) {
+        if (token.isEmpty()) {
+            return null;
+        }
+        CursorCodec.Decoded d = cursors.decode(token, resource, request);
+        Object value = d.sortValueText() == null ? null : query.sortValueFromText(request.sortBy(), d.sortValueText());
+        if (d.sortValueText() != null && value == null) {
+            throw new ScimException(400, "invalidCursor", "the cursor does not fit this query");
+        }
+        return new ResourceQuery.Position(value, d.id());
+    }
+
+    /** The cursor for the page after {@code page}, or null when it is the last (or count was 0). */
+    String next(String resource, ListRequest request, ResourceQuery.CursorPage<?> page) {
+        if (!page.more() || page.positions().isEmpty()) {
+            return null;
+        }
+        return cursors.encode(resource, request, page.positions().get(page.positions().size() - 1));
+    }
+
+    /** The {@code cursor} of a SearchRequest body, as {@link #cursor(UriInfo)}. */
+    static java.util.Optional<String> cursor(String body) {
+        try {
+            JsonNode json = body == null || body.isBlank() ? null : ScimJson.MAPPER.readTree(body);
+            if (json == null || !json.has("cursor")) {
+                return java.util.Optional.empty();
+            }
+            if (json.has("startIndex")) {
+                throw ScimException.invalidValue("cursor and startIndex cannot be used together (RFC 9865)");
+            }
+            return java.util.Optional.of(json.get("cursor").isNull() ? "" : json.get("cursor").asText());
+        } catch (JsonProcessingException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     int defaultCount() {

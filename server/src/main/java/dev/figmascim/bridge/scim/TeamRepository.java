@@ -51,6 +51,22 @@ class TeamRepository {
         });
     }
 
+    /** One cursor page (RFC 9865) after {@code after}, with members when wanted. */
+    ResourceQuery.CursorPage<Loaded> findAfter(ListRequest request, ResourceQuery.Position after, boolean withMembers) {
+        return store.read(em -> {
+            ResourceQuery.CursorPage<Team> page = query.findAfter(em, request, after);
+            Map<UUID, List<TeamMembership>> byTeam = withMembers && !page.resources().isEmpty()
+                    ? members(em, page.resources().stream().map(Team::id).toList()) : Map.of();
+            List<Loaded> loaded = page.resources().stream()
+                    .map(t -> new Loaded(t, withMembers ? byTeam.getOrDefault(t.id(), List.of()) : null)).toList();
+            return new ResourceQuery.CursorPage<>(loaded, page.positions(), page.more(), page.total());
+        });
+    }
+
+    ResourceQuery<Team> query() {
+        return query;
+    }
+
     private static Map<UUID, List<TeamMembership>> members(EntityManager em, Collection<UUID> ids) {
         List<TeamMembership> rows = em.createQuery(
                         "select tm from TeamMembership tm join fetch tm.member m where tm.team.id in :ids order by m.emailLower",

@@ -3,9 +3,7 @@ package dev.figmascim.bridge.scim;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -16,36 +14,22 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import java.util.List;
 import java.util.Set;
 
 /** {@code /Users}: Figma members as SCIM Users (RFC 7644 §3.4.1–3.4.3). Reads only. */
 @ApplicationScoped
 @Path("Users")
 @Produces({ScimMediaType.SCIM_JSON, MediaType.APPLICATION_JSON})
-public class UsersEndpoint {
+public class UsersEndpoint extends ListingEndpoint<MemberRepository.Loaded> {
 
     static final Set<String> EXTENSIONS = Set.of(ScimUrns.ENTERPRISE_USER, ScimUrns.FIGMA_USER, ScimUrns.BRIDGE_USER);
 
     private final MemberRepository members;
-    private final ScimRequests requests;
 
     @Inject
     UsersEndpoint(MemberRepository members, ScimRequests requests) {
+        super(requests, "Users", ScimUrns.USER, EXTENSIONS);
         this.members = members;
-        this.requests = requests;
-    }
-
-    @GET
-    public ObjectNode list(@Context UriInfo uri) {
-        return search(requests.fromQuery(uri), uri);
-    }
-
-    @POST
-    @Path(".search")
-    @Consumes({ScimMediaType.SCIM_JSON, MediaType.APPLICATION_JSON})
-    public ObjectNode searchPost(String body, @Context UriInfo uri) {
-        return search(requests.fromSearchBody(body), uri);
     }
 
     @GET
@@ -53,18 +37,32 @@ public class UsersEndpoint {
     public Response get(@PathParam("id") String id, @QueryParam("attributes") String attributes,
                         @QueryParam("excludedAttributes") String excluded, @Context UriInfo uri, @Context Request request) {
         MemberRepository.Loaded found = members.get(id).orElseThrow(() -> ScimException.notFound("User " + id + " not found"));
-        Projection projection = Projection.of(attributes, excluded, ScimUrns.USER, EXTENSIONS);
-        ObjectNode user = projection.apply(UserRepresentation.of(found.member(), found.memberships(), ScimRequests.baseUrl(uri)),
-                ScimUrns.USER);
+        ObjectNode user = projection(attributes, excluded).apply(represent(found, ScimRequests.baseUrl(uri)), ScimUrns.USER);
         return ScimRequests.conditional(request, found.member().getVersion(), user);
     }
 
-    ObjectNode search(ListRequest request, UriInfo uri) {
-        Projection projection = Projection.of(request.attributes(), request.excludedAttributes(), ScimUrns.USER, EXTENSIONS);
-        var page = members.find(request, projection.wants(ScimUrns.USER, "groups") || projection.wants(ScimUrns.BRIDGE_USER, "teams"));
-        String base = ScimRequests.baseUrl(uri);
-        List<ObjectNode> resources = page.resources().stream()
-                .map(l -> projection.apply(UserRepresentation.of(l.member(), l.memberships(), base), ScimUrns.USER)).toList();
-        return ListResponses.of(page.total(), request.startIndex(), resources);
+    @Override
+    ResourceQuery.Page<MemberRepository.Loaded> find(ListRequest request, Projection projection) {
+        return members.find(request, wantsGroups(projection));
+    }
+
+    @Override
+    ResourceQuery.CursorPage<MemberRepository.Loaded> findAfter(ListRequest request, ResourceQuery.Position after,
+                                                                Projection projection) {
+        return members.findAfter(request, after, wantsGroups(projection));
+    }
+
+    @Override
+    ResourceQuery<?> query() {
+        return members.query();
+    }
+
+    @Override
+    ObjectNode represent(MemberRepository.Loaded loaded, String baseUrl) {
+        return UserRepresentation.of(loaded.member(), loaded.memberships(), baseUrl);
+    }
+
+    private static boolean wantsGroups(Projection projection) {
+        return projection.wants(ScimUrns.USER, "groups") || projection.wants(ScimUrns.BRIDGE_USER, "teams");
     }
 }

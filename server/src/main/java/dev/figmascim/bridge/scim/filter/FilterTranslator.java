@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Objects;
@@ -68,6 +69,15 @@ public final class FilterTranslator<E> {
             this.query = query;
         }
 
+        /**
+         * NOT that survives nesting: Hibernate 6.3 turns {@code cb.not(cb.not(p))} into {@code NOT p}
+         * (the second negation only flips a flag its SQL writer ignores), so each negation wraps its
+         * operand in a fresh junction first.
+         */
+        private Predicate not(Predicate p) {
+            return cb.not(cb.and(p, cb.conjunction()));
+        }
+
         Predicate resource(FilterExpression e) {
             if (e instanceof LogicalExpression l) {
                 Predicate left = resource(l.getLeft());
@@ -76,7 +86,7 @@ public final class FilterTranslator<E> {
             }
             if (e instanceof GroupExpression g) {
                 Predicate inner = resource(g.getFilterExpression());
-                return g.isNot() ? cb.not(inner) : inner;
+                return g.isNot() ? not(inner) : inner;
             }
             if (e instanceof ValuePathExpression v) {
                 if (table.isMembership(v.getAttributePath())) {
@@ -88,6 +98,14 @@ public final class FilterTranslator<E> {
             }
             if (e instanceof AttributeComparisonExpression c) {
                 if (table.isMembership(c.getAttributePath())) {
+                    // "eq null" asks for resources with no such value at all: no membership, not a
+                    // membership without the value (every membership has all of its sub-attributes).
+                    if (c.getCompareValue() == null && c.getOperation() == CompareOperator.EQ) {
+                        return not(exists(null));
+                    }
+                    if (c.getCompareValue() == null && c.getOperation() == CompareOperator.NE) {
+                        return exists(null);
+                    }
                     return exists(e);
                 }
                 return compare(attribute(c.getAttributePath()), root, c.getOperation(), c.getCompareValue());
@@ -118,7 +136,7 @@ public final class FilterTranslator<E> {
             }
             if (e instanceof GroupExpression g) {
                 Predicate inner = membership(g.getFilterExpression(), tm);
-                return g.isNot() ? cb.not(inner) : inner;
+                return g.isNot() ? not(inner) : inner;
             }
             if (e instanceof AttributeComparisonExpression c) {
                 return compare(membershipAttribute(c.getAttributePath()), tm, c.getOperation(), c.getCompareValue());
@@ -161,14 +179,14 @@ public final class FilterTranslator<E> {
             }
             if (value == null) {
                 return switch (op) {
-                    case EQ -> cb.not(present(a, from));
+                    case EQ -> not(present(a, from));
                     case NE -> present(a, from);
                     default -> throw ScimException.invalidFilter("'" + a.name() + " " + op.name().toLowerCase(Locale.ROOT)
                             + " null' is not a valid comparison");
                 };
             }
             if (op == CompareOperator.NE) {
-                return cb.not(compare(a, from, CompareOperator.EQ, value));
+                return not(compare(a, from, CompareOperator.EQ, value));
             }
             return switch (a.kind()) {
                 case STRING -> compareString(a, from, op, value);
@@ -214,7 +232,7 @@ public final class FilterTranslator<E> {
                 throw unsupported(a, op);
             }
             Predicate isTrue = (Predicate) a.column().apply(from, cb);
-            return b ? isTrue : cb.not(isTrue);
+            return b ? isTrue : not(isTrue);
         }
 
         @SuppressWarnings("unchecked")
@@ -224,12 +242,18 @@ public final class FilterTranslator<E> {
             }
             Instant v = parseInstant(a, s);
             Expression<Instant> x = (Expression<Instant>) a.column().apply(from, cb);
+            // The store keeps microseconds, and PostgreSQL rounds a finer parameter to them. A value
+            // between two microseconds is therefore compared through its neighbours, exactly:
+            // x >= v  <=>  x >= ceil(v),  x <= v  <=>  x <= floor(v),  and x = v never holds.
+            Instant floor = v.truncatedTo(ChronoUnit.MICROS);
+            boolean between = !floor.equals(v);
+            Instant ceil = between ? floor.plus(1, ChronoUnit.MICROS) : v;
             Predicate p = switch (op) {
-                case EQ -> cb.equal(x, v);
-                case GT -> cb.greaterThan(x, v);
-                case GE -> cb.greaterThanOrEqualTo(x, v);
-                case LT -> cb.lessThan(x, v);
-                case LE -> cb.lessThanOrEqualTo(x, v);
+                case EQ -> between ? cb.disjunction() : cb.equal(x, v);
+                case GT -> cb.greaterThan(x, floor);
+                case GE -> cb.greaterThanOrEqualTo(x, ceil);
+                case LT -> cb.lessThan(x, ceil);
+                case LE -> cb.lessThanOrEqualTo(x, floor);
                 default -> throw unsupported(a, op);
             };
             return cb.and(cb.isNotNull(x), p);
@@ -254,7 +278,9 @@ public final class FilterTranslator<E> {
                 throw unsupported(a, op);
             }
             try {
-                return cb.equal(a.column().apply(from, cb), UUID.fromString(s));
+                UUID id = UUID.fromString(s);
+                // Ids are caseExact (RFC 7643 §3.1): only the canonical lower-case form is this id.
+                return id.toString().equals(s) ? cb.equal(a.column().apply(from, cb), id) : cb.disjunction();
             } catch (IllegalArgumentException notAnId) {
                 return cb.disjunction();
             }
@@ -265,6 +291,12 @@ public final class FilterTranslator<E> {
                 throw unsupported(a, op);
             }
             Object c = a.constant();
+            if (c instanceof Boolean && !(value instanceof Boolean)) {
+                throw typeMismatch(a, "true or false", value);
+            }
+            if (c instanceof String && !(value instanceof String)) {
+                throw typeMismatch(a, "a string", value);
+            }
             boolean equal = c instanceof String cs && value instanceof String vs ? cs.equalsIgnoreCase(vs) : Objects.equals(c, value);
             return equal ? cb.conjunction() : cb.disjunction();
         }

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# CSV ingest benchmark (not a test). Side by side, in one run, on the local PostgreSQL:
+#   (a) psql \copy of the generated file into a plain table (the floor: bytes into rows),
+#   (b) the bridge's first reconcile of the same file into a fresh database,
+#   (c) a no-op rerun of the same file,
+#   (d) optionally, a 1M-row file with -Xmx512m (streaming check): bench/csv/run.sh 100000 1000000
+# usage: bench/csv/run.sh [rows=100000] [big_rows=0]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROWS=${1:-100000}
+BIG=${2:-0}
+JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
+JAR=$PWD/server/target/figma-scim-bridge.jar
+[ -f "$JAR" ] && [ -d bench/target/classes ] || { echo "build first: ./mvnw -q -DskipTests package" >&2; exit 1; }
+W=$(mktemp -d); trap 'rm -rf "$W"; psql -q -h 127.0.0.1 -U postgres -d test -c "drop database if exists bench_csv with (force)" >/dev/null 2>&1 || true' EXIT
+ms() { echo $(( ($2 - $1) / 1000000 )); }
+
+"$JAVA" -cp bench/target/classes dev.figmascim.bench.MemberCsvGenerator "$ROWS" "$W/members.csv"
+echo "rows: $ROWS   file: $(du -h "$W/members.csv" | cut -f1)   load: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+psql -q -h 127.0.0.1 -U postgres -d test -c "drop database if exists bench_csv with (force)" -c "create database bench_csv"
+psql -q -h 127.0.0.1 -U postgres -d bench_csv -c "create table raw (name text, email text, role text, seat text, title text,
+  date_added text, date_upgraded text, last_edit text, last_active text, teams text, workspace text, billing_group text,
+  cost_center text, division text, department text, employee_number text, manager text)"
+t0=$(date +%s%N)
+psql -q -h 127.0.0.1 -U postgres -d bench_csv -c "\\copy raw from '$W/members.csv' with (format csv, header true)"
+t1=$(date +%s%N)
+COPY_MS=$(ms $t0 $t1)
+psql -q -h 127.0.0.1 -U postgres -d bench_csv -c "drop table raw"
+
+export BRIDGE_DB_URL=jdbc:postgresql://127.0.0.1:5432/bench_csv BRIDGE_DB_USER=postgres BRIDGE_DB_PASSWORD=
+(cd "$W" && "$JAVA" -jar "$JAR" migrate >/dev/null 2>&1)
+t0=$(date +%s%N)
+(cd "$W" && "$JAVA" -jar "$JAR" reconcile --csv members.csv 2>/dev/null)
+t1=$(date +%s%N)
+FIRST_MS=$(ms $t0 $t1)
+t0=$(date +%s%N)
+(cd "$W" && "$JAVA" -jar "$JAR" reconcile --csv members.csv 2>/dev/null)
+t1=$(date +%s%N)
+RERUN_MS=$(ms $t0 $t1)
+
+echo "psql \\copy            ${COPY_MS} ms"
+echo "bridge first load     ${FIRST_MS} ms   ratio to \\copy: $(awk -v a=$FIRST_MS -v b=$COPY_MS 'BEGIN{printf "%.1f", a/b}')"
+echo "bridge no-op rerun    ${RERUN_MS} ms   ratio to first load: $(awk -v a=$RERUN_MS -v b=$FIRST_MS 'BEGIN{printf "%.2f", a/b}')"
+
+if [ "$BIG" -gt 0 ]; then
+  "$JAVA" -cp bench/target/classes dev.figmascim.bench.MemberCsvGenerator "$BIG" "$W/big.csv"
+  psql -q -h 127.0.0.1 -U postgres -d test -c "drop database if exists bench_csv with (force)" -c "create database bench_csv"
+  (cd "$W" && "$JAVA" -jar "$JAR" migrate >/dev/null 2>&1)
+  t0=$(date +%s%N)
+  /usr/bin/time -f "%M" -o "$W/rss" "$JAVA" -Xmx512m -jar "$JAR" reconcile --csv "$W/big.csv" 2>/dev/null
+  t1=$(date +%s%N)
+  echo "bridge $BIG rows with -Xmx512m: completed in $(ms $t0 $t1) ms, peak RSS $(( $(cat "$W/rss") / 1024 )) MB"
+fi

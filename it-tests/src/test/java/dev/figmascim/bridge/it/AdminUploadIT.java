@@ -1,0 +1,92 @@
+package dev.figmascim.bridge.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.figmascim.bridge.it.container.BridgeProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Reconciliation through the admin API on a server of its own (a fresh H2 store), then read back over SCIM. */
+class AdminUploadIT {
+
+    static final Path SAMPLE = Path.of("../../shared/reference/sample-members.csv");
+    private static BridgeProcess server;
+
+    @BeforeAll
+    static void start() {
+        server = BridgeProcess.start(List.of("serve"), Map.of(), Duration.ofSeconds(90));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static Http http() {
+        return new Http(server.baseUrl(), server.token());
+    }
+
+    @Test
+    void uploadsAsTextCsvAndMultipartThenServesTheRoster() throws Exception {
+        String csv = java.nio.file.Files.readString(SAMPLE);
+        Http.Answer created = http().send("POST", "admin/v1/reconciliations?fileName=members.csv", csv, "text/csv");
+        assertEquals(201, created.status(), created.body());
+        assertEquals(10, created.json().get("counts").get("added").asInt());
+        String runId = created.json().get("id").asText();
+
+        JsonNode user = http().get("scim/v2/Users?filter=" + Http.q("userName eq \"grace.liu@example.com\"")).json();
+        assertEquals(1, user.get("totalResults").asInt());
+        JsonNode grace = user.get("Resources").get(0);
+        assertEquals("IT Systems Administrator", grace.get("title").asText());
+        assertEquals("View", grace.get("urn:figma-scim-bridge:schemas:extension:figma:2.0:User").get("seatType").asText());
+        JsonNode webApp = http().get("scim/v2/Groups?filter=" + Http.q("displayName eq \"Web App\"")).json().get("Resources").get(0);
+        assertEquals(4, webApp.get("members").size(), "Ada, Ben, Hugo and Ines are in Web App");
+
+        // The same file as multipart: nothing changes.
+        String boundary = "----bridge" + System.nanoTime();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"members.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
+        Http.Answer again = http().send(http().request("admin/v1/reconciliations")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertEquals(201, again.status(), again.body());
+        assertEquals(0, again.json().get("changeEvents").asInt());
+        assertEquals(10, again.json().get("counts").get("unchanged").asInt());
+
+        // History: both runs, the first with its changes.
+        JsonNode runs = http().get("admin/v1/reconciliations").json().get("reconciliations");
+        assertTrue(runs.size() >= 2);
+        assertEquals("SUCCEEDED", http().get("admin/v1/reconciliations/" + runId).json().get("status").asText());
+        JsonNode changes = http().get("admin/v1/changes?run=" + runId + "&limit=5").json();
+        assertEquals(5, changes.get("changes").size());
+        long next = changes.get("next").asLong();
+        JsonNode page2 = http().get("admin/v1/changes?run=" + runId + "&limit=5&after=" + next).json();
+        assertTrue(page2.get("changes").get(0).get("id").asLong() > next);
+        JsonNode ada = http().get("admin/v1/changes?member=ADA.PARK@example.com").json().get("changes");
+        assertTrue(ada.size() >= 1);
+        ada.forEach(c -> assertEquals("ada.park@example.com", c.get("entityKey").asText()));
+    }
+
+    @Test
+    void badUploadsAreRefusedWithReasonsAndChangeNothing() {
+        Http.Answer bad = http().send("POST", "admin/v1/reconciliations?fileName=x.csv", "Email,Role\nnot-an-email,Admin\n", "text/csv");
+        assertEquals(422, bad.status(), bad.body());
+        assertEquals("x.csv:2:1: invalid e-mail 'not-an-email'", bad.json().get("errors").get(0).asText());
+        Http.Answer notCsv = http().send("POST", "admin/v1/reconciliations", "\u0000\u0001binary", "text/csv");
+        assertEquals(422, notCsv.status(), notCsv.body());
+        Http.Answer scimOnly = new Http(server.baseUrl(), null).send("POST", "admin/v1/reconciliations", "Email\na@x.com\n", "text/csv");
+        assertEquals(401, scimOnly.status());
+        Http.Answer badParam = http().get("admin/v1/changes?since=yesterday");
+        assertEquals(400, badParam.status());
+        assertEquals(404, http().get("admin/v1/reconciliations/" + java.util.UUID.randomUUID()).status());
+    }
+}

@@ -1,0 +1,186 @@
+package dev.figmascim.bridge.it;
+
+import dev.figmascim.bridge.it.container.BridgeProcess;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code reconcile --csv} as an operator runs it, including a process killed in the middle of a run. */
+class ReconcileIT {
+
+    static final String SMALL = "Name,Email,Role,Seat,Job Title,Teams\n"
+            + "Ada Park,ada@example.com,Admin,Full,Lead,Web App\n"
+            + "Ben Okafor,ben@example.com,Member,Dev,Engineer,Web App\n"
+            + "Chloe Martin,chloe@example.com,Member,View,Designer,Mobile\n";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void badFilesAreRejectedWithPositionsAndChangeNothing() throws IOException {
+        Path good = Files.writeString(dir.resolve("members.csv"), SMALL);
+        Cli.Result first = Cli.run(dir, Map.of(), "reconcile", "--csv", good.toString());
+        assertEquals(0, first.exit(), first.stderr());
+        assertTrue(first.stdout().contains("3 added"), first.stdout());
+
+        Path bad = Files.writeString(dir.resolve("bad.csv"), "Name,Email,Role,Last Active\nAda,ada@example.com,Owner,2026-13-45\n"
+                + "Ben,,Member,\n");
+        Cli.Result rejected = Cli.run(dir, Map.of(), "reconcile", "--csv", bad.toString());
+        assertEquals(1, rejected.exit());
+        assertEquals("", rejected.stdout());
+        List<String> lines = rejected.stderr().strip().lines().toList();
+        assertTrue(lines.contains("bad.csv:2:3: unknown role 'Owner' (expected Admin, Member or Guest)"), rejected.stderr());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("bad.csv:2:4: cannot read date '2026-13-45'")), rejected.stderr());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("bad.csv:3:2: ")), rejected.stderr());
+
+        Cli.Result again = Cli.run(dir, Map.of(), "reconcile", "--csv", good.toString());
+        assertEquals(0, again.exit(), again.stderr());
+        assertTrue(again.stdout().contains("0 added, 0 updated, 0 removed, 3 unchanged; 0 change event(s)"), again.stdout());
+
+        Cli.Result dry = Cli.run(dir, Map.of(), "reconcile", "--csv", good.toString(), "--dry-run");
+        assertEquals(0, dry.exit(), dry.stderr());
+        assertTrue(dry.stdout().contains("nothing was written"), dry.stdout());
+
+        Path shrunk = Files.writeString(dir.resolve("one.csv"), "Email\nada@example.com\n");
+        Cli.Result guarded = Cli.run(dir, Map.of(), "reconcile", "--csv", shrunk.toString());
+        assertEquals(1, guarded.exit());
+        assertTrue(guarded.stderr().contains("refusing to remove 2 of 3 members"), guarded.stderr());
+        Cli.Result forced = Cli.run(dir, Map.of(), "reconcile", "--csv", shrunk.toString(), "--allow-mass-removal");
+        assertEquals(0, forced.exit(), forced.stderr());
+        assertTrue(forced.stdout().contains("2 removed"), forced.stdout());
+
+        Cli.Result missing = Cli.run(dir, Map.of(), "reconcile", "--csv", dir.resolve("nope.csv").toString());
+        assertEquals(1, missing.exit());
+        assertEquals(1, missing.stderr().strip().lines().count(), missing.stderr());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aProcessKilledMidRunLeavesThePreviousStateAndTheNextRunSucceeds(String kind) throws Exception {
+        Store store = Store.create(kind, dir);
+        try {
+            Path small = Files.writeString(dir.resolve("small.csv"), SMALL);
+            Cli.Result first = Cli.run(dir, store.env(), "reconcile", "--csv", small.toString());
+            assertEquals(0, first.exit(), first.stderr());
+            Map<String, Long> before = store.counts();
+            assertEquals(3L, before.get("member"));
+
+            Path big = dir.resolve("big.csv");
+            try (BufferedWriter w = Files.newBufferedWriter(big)) {
+                w.write("Name,Email,Role,Seat,Job Title,Teams\n");
+                w.write("Ada Park,ada@example.com,Admin,Full,Changed,Web App\n");
+                for (int i = 0; i < 30_000; i++) {
+                    w.write("User " + i + ",user" + i + "@example.com,Member,View,Title " + (i % 40) + ",Team " + (i % 200) + "\n");
+                }
+                w.write("Ben Okafor,ben@example.com,Member,Dev,Engineer,Web App\n");
+                w.write("Chloe Martin,chloe@example.com,Member,View,Designer,Mobile\n");
+            }
+            List<String> command = new ArrayList<>(List.of(BridgeProcess.java(), "-jar", BridgeProcess.jar().toAbsolutePath().toString(),
+                    "reconcile", "--csv", big.toString()));
+            ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+            pb.environment().putAll(store.env());
+            Process p = pb.start();
+            boolean midRun = false;
+            try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()))) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    if (line.contains("10000 members processed")) {
+                        midRun = true;
+                        break;
+                    }
+                }
+                p.destroyForcibly();   // SIGKILL: no shutdown hook, no rollback by the process itself
+                assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+            }
+            assertTrue(midRun, "the run was killed after it had processed 10000 members");
+            assertNotEquals(0, p.exitValue());
+
+            assertEquals(before, store.counts(), "the killed run left no trace");
+            assertEquals("Lead", store.title("ada@example.com"));
+
+            Cli.Result rerun = Cli.run(dir, store.env(), "reconcile", "--csv", small.toString());
+            assertEquals(0, rerun.exit(), rerun.stderr());
+            assertTrue(rerun.stdout().contains("0 added, 0 updated, 0 removed, 3 unchanged"), rerun.stdout());
+            Cli.Result complete = Cli.run(dir, store.env(), "reconcile", "--csv", big.toString());
+            assertEquals(0, complete.exit(), complete.stderr());
+            assertTrue(complete.stdout().contains("30000 added, 1 updated, 0 removed, 2 unchanged"), complete.stdout());
+            assertEquals("Changed", store.title("ada@example.com"));
+        } finally {
+            store.drop();
+        }
+    }
+
+    /** The store a test's processes share: an H2 file in the test directory, or a fresh PostgreSQL database. */
+    record Store(String jdbcUrl, String user, String pgDatabase) {
+
+        static Store create(String kind, Path dir) throws SQLException {
+            if (kind.equals("h2")) {
+                return new Store("jdbc:h2:file:" + dir.resolve("data/bridge").toAbsolutePath(), "sa", null);
+            }
+            String name = "bridge_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            admin("create database " + name);
+            String base = PostgresIT.ADMIN_URL.substring(0, PostgresIT.ADMIN_URL.lastIndexOf('/') + 1);
+            return new Store(base + name, PostgresIT.USER, name);
+        }
+
+        Map<String, String> env() {
+            Map<String, String> env = new HashMap<>();
+            env.put("BRIDGE_DB_URL", jdbcUrl);
+            env.put("BRIDGE_DB_USER", user);
+            return env;
+        }
+
+        Map<String, Long> counts() throws SQLException {
+            Map<String, Long> counts = new HashMap<>();
+            try (Connection c = DriverManager.getConnection(jdbcUrl, user, ""); Statement s = c.createStatement()) {
+                for (String table : List.of("member", "team", "team_membership", "change_event", "reconciliation_run", "reconcile_seen")) {
+                    try (ResultSet rs = s.executeQuery("select count(*) from " + table)) {
+                        rs.next();
+                        counts.put(table, rs.getLong(1));
+                    }
+                }
+            }
+            return counts;
+        }
+
+        String title(String email) throws SQLException {
+            try (Connection c = DriverManager.getConnection(jdbcUrl, user, "");
+                 ResultSet rs = c.createStatement().executeQuery("select title from member where email_lower = '" + email + "'")) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+
+        void drop() throws SQLException {
+            if (pgDatabase != null) {
+                admin("drop database if exists " + pgDatabase + " with (force)");
+            }
+        }
+
+        private static void admin(String sql) throws SQLException {
+            try (Connection c = DriverManager.getConnection(PostgresIT.ADMIN_URL, PostgresIT.USER, ""); Statement s = c.createStatement()) {
+                s.execute(sql);
+            }
+        }
+    }
+}

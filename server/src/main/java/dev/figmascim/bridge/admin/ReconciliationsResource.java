@@ -1,0 +1,162 @@
+package dev.figmascim.bridge.admin;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.figmascim.bridge.config.BridgeSettings;
+import dev.figmascim.bridge.model.ReconciliationRun;
+import dev.figmascim.bridge.reconcile.MassRemovalRefused;
+import dev.figmascim.bridge.reconcile.ReconcileOptions;
+import dev.figmascim.bridge.reconcile.Reconciler;
+import dev.figmascim.bridge.reconcile.ReconciliationBusy;
+import dev.figmascim.bridge.reconcile.RunSummary;
+import dev.figmascim.bridge.reconcile.SnapshotRejected;
+import dev.figmascim.bridge.scim.ScimException;
+import dev.figmascim.bridge.source.csv.CsvSnapshot;
+import dev.figmascim.bridge.store.Store;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code /admin/v1/reconciliations}: upload a member CSV (as a {@code text/csv} body or a
+ * {@code multipart/form-data} part named {@code file}) to run a reconciliation, and read the history.
+ * A rejected file is 422 with every {@code file:line:column: reason}; a refused mass removal is 409;
+ * a run already in progress is 409; an upload over the limit is 413. None of them changes anything.
+ */
+@ApplicationScoped
+@Path("reconciliations")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReconciliationsResource {
+
+    static final int MAX_PAGE = 200;
+
+    private final Store store;
+    private final long maxUploadBytes;
+
+    @Inject
+    ReconciliationsResource(Store store, BridgeSettings settings) {
+        this.store = store;
+        this.maxUploadBytes = settings.csvMaxBytes();
+    }
+
+    @POST
+    @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    public Response uploadCsv(InputStream body, @QueryParam("fileName") String fileName, @QueryParam("dryRun") boolean dryRun,
+                              @QueryParam("allowMassRemoval") boolean allowMassRemoval) {
+        return reconcileCsv(body, fileName == null || fileName.isBlank() ? "upload.csv" : fileName, dryRun, allowMassRemoval);
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response uploadMultipart(List<EntityPart> parts, @QueryParam("dryRun") boolean dryRun,
+                                    @QueryParam("allowMassRemoval") boolean allowMassRemoval) {
+        EntityPart file = parts.stream().filter(p -> "file".equals(p.getName())).findFirst()
+                .orElseThrow(() -> ScimException.invalidValue("multipart upload needs a part named 'file'"));
+        String name = file.getFileName().filter(n -> !n.isBlank()).orElse("upload.csv");
+        return reconcileCsv(file.getContent(), name, dryRun, allowMassRemoval);
+    }
+
+    private Response reconcileCsv(InputStream body, String name, boolean dryRun, boolean allowMassRemoval) {
+        java.nio.file.Path file = Uploads.spool(body, maxUploadBytes);
+        try {
+            CsvSnapshot snapshot = new CsvSnapshot(file, name);
+            RunSummary summary = new Reconciler(store).run(snapshot,
+                    new ReconcileOptions(dryRun, allowMassRemoval, ReconcileOptions.DEFAULT_THRESHOLD, null));
+            ObjectNode out = RunJson.summary(summary);
+            snapshot.unknownColumns().forEach(out.putArray("unknownColumns")::add);
+            return Response.status(dryRun ? 200 : 201).entity(out).build();
+        } catch (SnapshotRejected e) {
+            ObjectNode out = error(422, e.getMessage());
+            e.problems().forEach(out.putArray("errors")::add);
+            return Response.status(422).type(MediaType.APPLICATION_JSON).entity(out).build();
+        } catch (MassRemovalRefused e) {
+            ObjectNode out = error(409, e.getMessage());
+            out.put("wouldRemove", e.wouldRemove());
+            out.put("inScope", e.inScope());
+            return Response.status(409).type(MediaType.APPLICATION_JSON).entity(out).build();
+        } catch (ReconciliationBusy e) {
+            return Response.status(409).type(MediaType.APPLICATION_JSON).entity(error(409, e.getMessage())).build();
+        } finally {
+            Uploads.delete(file);
+        }
+    }
+
+    /** Runs, newest first; {@code before} is the {@code next} value of the previous page. */
+    @GET
+    public ObjectNode list(@QueryParam("limit") Integer limit, @QueryParam("before") String before) {
+        int size = limit == null ? 50 : Math.max(1, Math.min(limit, MAX_PAGE));
+        List<ReconciliationRun> runs = store.read(em -> {
+            var q = before == null
+                    ? em.createQuery("select r from ReconciliationRun r order by r.startedAt desc, r.id desc", ReconciliationRun.class)
+                    : em.createQuery("select r from ReconciliationRun r where r.startedAt < :t or (r.startedAt = :t and r.id < :id)"
+                            + " order by r.startedAt desc, r.id desc", ReconciliationRun.class)
+                        .setParameter("t", cursorTime(before)).setParameter("id", cursorId(before));
+            return q.setMaxResults(size + 1).getResultList();
+        });
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        ArrayNode items = out.putArray("reconciliations");
+        runs.stream().limit(size).forEach(r -> items.add(RunJson.run(r)));
+        if (runs.size() > size) {
+            ReconciliationRun last = runs.get(size - 1);
+            out.put("next", last.getStartedAt() + "_" + last.id());
+        }
+        return out;
+    }
+
+    @GET
+    @Path("{id}")
+    public ObjectNode get(@PathParam("id") String id) {
+        UUID uuid = parseId(id);
+        ReconciliationRun run = uuid == null ? null : store.read(em -> em.find(ReconciliationRun.class, uuid));
+        if (run == null) {
+            throw ScimException.notFound("no reconciliation " + id);
+        }
+        return RunJson.run(run);
+    }
+
+    static ObjectNode error(int status, String detail) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("status", Integer.toString(status));
+        o.put("detail", detail);
+        return o;
+    }
+
+    private static Instant cursorTime(String cursor) {
+        try {
+            return Instant.parse(cursor.substring(0, cursor.indexOf('_')));
+        } catch (RuntimeException e) {
+            throw ScimException.invalidValue("'before' is not a value this API returned as 'next'");
+        }
+    }
+
+    private static UUID cursorId(String cursor) {
+        UUID id = parseId(cursor.substring(cursor.indexOf('_') + 1));
+        if (id == null) {
+            throw ScimException.invalidValue("'before' is not a value this API returned as 'next'");
+        }
+        return id;
+    }
+
+    static UUID parseId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package dev.figmascim.bridge.scim.filter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.figmascim.bridge.scim.ScimException;
+import org.apache.directory.scim.spec.filter.AttributeComparisonExpression;
+import org.apache.directory.scim.spec.filter.AttributePresentExpression;
+import org.apache.directory.scim.spec.filter.Filter;
+import org.apache.directory.scim.spec.filter.FilterExpression;
+import org.apache.directory.scim.spec.filter.FilterParseException;
+import org.apache.directory.scim.spec.filter.GroupExpression;
+import org.apache.directory.scim.spec.filter.LogicalExpression;
+import org.apache.directory.scim.spec.filter.ValuePathExpression;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses SCIM filter text with SCIMple's parser, around four of its 1.0.0-M1 limits, so the grammar
+ * of RFC 7644 §3.4.2.2 holds as written:
+ * <ol>
+ *   <li>string values may hold any character and JSON escapes ({@code "müller"}, {@code "a\/b"},
+ *       {@code "\u0041da"}): each literal is decoded by Jackson as the JSON string it is, and SCIMple only
+ *       sees a plain ASCII placeholder, put back into the tree afterwards;</li>
+ *   <li>text the parser would silently drop ({@code userName eq "a"]}, a trailing comparison) is an
+ *       {@code invalidFilter}: brackets must balance and every comparison written must be in the tree;</li>
+ *   <li>Entra ID's {@code emails[type eq "work"].value eq "x"} is read as the value path it means,
+ *       {@code emails[type eq "work" and value eq "x"]};</li>
+ *   <li>{@code and} binds tighter than {@code or} ({@link Precedence}).</li>
+ * </ol>
+ * The tree is SCIMple's; nothing here is a second parser of the grammar.
+ */
+public final class FilterParser {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PLACEHOLDER = "fsbLiteral";
+    private static final Pattern OPERATOR = Pattern.compile("(?i)(?<=[\\s)\\]])(eq|ne|co|sw|ew|gt|ge|lt|le)(?=\\s)");
+    private static final Pattern PRESENT = Pattern.compile("(?i)(?<=[\\w\\]])\\s+pr(?=\\s|\\)|\\]|$)");
+    private static final String VALUE = "(\"" + PLACEHOLDER + "\\d+\"|true|false|null|-?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?)";
+    private static final Pattern VALUE_PATH_SUB = Pattern.compile(
+            "([A-Za-z][\\w.:$-]*)\\[([^\\[\\]]*)]\\.([A-Za-z][\\w$-]*)\\s+((?i:eq|ne|co|sw|ew|gt|ge|lt|le)\\s+" + VALUE + "|(?i:pr))");
+
+    private FilterParser() {
+    }
+
+    public static FilterExpression parse(String text) {
+        List<String> literals = new ArrayList<>();
+        String plain = extractLiterals(text, literals);
+        String rewritten = rewriteValuePathSubAttributes(plain);
+        checkBalanced(rewritten, text);
+        FilterExpression tree;
+        try {
+            tree = new Filter(rewritten).getExpression();
+        } catch (FilterParseException | RuntimeException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            String reason = cause.getMessage() == null ? "" : ": " + cause.getMessage().lines().findFirst().orElse("")
+                    .replaceAll(PLACEHOLDER + "\\d+", "…");
+            throw ScimException.invalidFilter("cannot parse filter '" + text + "'" + reason);
+        }
+        int written = count(OPERATOR, rewritten) + count(PRESENT, rewritten);
+        if (written != comparisons(tree)) {
+            throw ScimException.invalidFilter("cannot parse filter '" + text + "': unexpected text after a complete expression");
+        }
+        return Precedence.normalize(restore(tree, literals));
+    }
+
+    /** Replaces each JSON string literal with a numbered placeholder, collecting the decoded values. */
+    static String extractLiterals(String text, List<String> literals) {
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c != '"') {
+                out.append(c);
+                i++;
+                continue;
+            }
+            int end = i + 1;
+            while (end < text.length() && text.charAt(end) != '"') {
+                end += text.charAt(end) == '\\' ? 2 : 1;
+            }
+            if (end >= text.length()) {
+                throw ScimException.invalidFilter("unterminated string starting at position " + (i + 1) + " in filter '" + text + "'");
+            }
+            try {
+                literals.add(JSON.readValue(text.substring(i, end + 1), String.class));
+            } catch (JsonProcessingException e) {
+                throw ScimException.invalidFilter("invalid string " + text.substring(i, end + 1) + " in filter: " + e.getOriginalMessage());
+            }
+            out.append('"').append(PLACEHOLDER).append(literals.size() - 1).append('"');
+            i = end + 1;
+        }
+        return out.toString();
+    }
+
+    private static String rewriteValuePathSubAttributes(String text) {
+        Matcher m = VALUE_PATH_SUB.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String inner = m.group(2);
+            String condition = inner.toLowerCase(Locale.ROOT).contains(" or ") ? "(" + inner + ")" : inner;
+            String merged = m.group(1) + "[" + condition + " and " + m.group(3) + " " + m.group(4) + "]";
+            m.appendReplacement(out, Matcher.quoteReplacement(merged));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static void checkBalanced(String text, String original) {
+        int parens = 0;
+        int brackets = 0;
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '(' -> parens++;
+                case ')' -> parens--;
+                case '[' -> brackets++;
+                case ']' -> brackets--;
+                default -> {
+                    // other characters do not nest
+                }
+            }
+            if (parens < 0 || brackets < 0) {
+                break;
+            }
+        }
+        if (parens != 0 || brackets != 0) {
+            throw ScimException.invalidFilter("unbalanced " + (parens != 0 ? "parentheses" : "brackets") + " in filter '" + original + "'");
+        }
+    }
+
+    private static int count(Pattern p, String text) {
+        Matcher m = p.matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    private static int comparisons(FilterExpression e) {
+        if (e instanceof LogicalExpression l) {
+            return comparisons(l.getLeft()) + comparisons(l.getRight());
+        }
+        if (e instanceof GroupExpression g) {
+            return comparisons(g.getFilterExpression());
+        }
+        if (e instanceof ValuePathExpression v) {
+            return v.getAttributeExpression() == null ? 0 : comparisons(v.getAttributeExpression());
+        }
+        return e instanceof AttributeComparisonExpression || e instanceof AttributePresentExpression ? 1 : 0;
+    }
+
+    private static FilterExpression restore(FilterExpression e, List<String> literals) {
+        if (e instanceof LogicalExpression l) {
+            return new LogicalExpression(restore(l.getLeft(), literals), l.getOperator(), restore(l.getRight(), literals));
+        }
+        if (e instanceof GroupExpression g) {
+            return new GroupExpression(g.isNot(), restore(g.getFilterExpression(), literals));
+        }
+        if (e instanceof ValuePathExpression v) {
+            return new ValuePathExpression(v.getAttributePath(), restore(v.getAttributeExpression(), literals));
+        }
+        if (e instanceof AttributeComparisonExpression c && c.getCompareValue() instanceof String s && s.startsWith(PLACEHOLDER)) {
+            return new AttributeComparisonExpression(c.getAttributePath(), c.getOperation(),
+                    literals.get(Integer.parseInt(s.substring(PLACEHOLDER.length()))));
+        }
+        return e;
+    }
+}
