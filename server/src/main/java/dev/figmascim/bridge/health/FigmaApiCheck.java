@@ -45,12 +45,22 @@ public class FigmaApiCheck implements HealthCheck {
 
     @Inject
     FigmaApiCheck(Config config) {
-        this(probe(FigmaClientSettings.fromConfig(config)), Clock.systemUTC());
+        this(probe(config), Clock.systemUTC());
     }
 
     FigmaApiCheck(FigmaClientSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /** The configured settings for a probe, or none (nothing to check) when a figma.* value is malformed. */
+    private static FigmaClientSettings probe(Config config) {
+        try {
+            return probe(FigmaClientSettings.fromConfig(config));
+        } catch (IllegalArgumentException e) {
+            LOG.warning(() -> "the Figma API token is not checked: " + e.getMessage());
+            return null;
+        }
     }
 
     private static FigmaClientSettings probe(FigmaClientSettings s) {
@@ -60,7 +70,7 @@ public class FigmaApiCheck implements HealthCheck {
     }
 
     public boolean configured() {
-        return settings.apiToken() != null;
+        return settings != null && settings.apiToken() != null;
     }
 
     @Override

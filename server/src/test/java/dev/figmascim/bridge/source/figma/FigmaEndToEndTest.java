@@ -101,10 +101,12 @@ class FigmaEndToEndTest {
 
             // Re-running either source, in any order, changes nothing: the sources agree and the rules are stable.
             long events = s.events();
+            String state = s.digest(true);
             assertEquals(0, figma.reconcileScim(ReconcileOptions.defaults()).changeEvents());
             assertEquals(0, s.reconcileCsv(TestStore.sampleCsv()).changeEvents());
             assertEquals(0, figma.reconcileScim(ReconcileOptions.defaults()).changeEvents());
             assertEquals(events, s.events());
+            assertEquals(state, s.digest(true), "no version, lastModified or seen time moved");
 
             // The activity log: fifteen events, five pages of three, each page a run that moves the cursor.
             List<RunSummary> pages = new ArrayList<>();
@@ -121,11 +123,13 @@ class FigmaEndToEndTest {
 
             // Nothing new: one empty page, no change.
             long after = s.events();
+            String merged = s.digest(true);
             ActivityLogSync.Result again = figma.syncActivityLog(ReconcileOptions.defaults());
             assertEquals(1, again.pages().size());
             assertEquals(0, again.events());
             assertEquals(0, again.changeEvents());
             assertEquals(after, s.events());
+            assertEquals(merged, s.digest(true));
             assertEquals(FigmaEvents.cursorAfter("8813008", T + 700), s.cursor());
             List<dev.figmascim.fakefigma.RecordedRequest> reads = FigmaTestSupport.requestsTo(fake, "/v1/activity_logs");
             dev.figmascim.fakefigma.RecordedRequest last = reads.get(reads.size() - 1);
