@@ -78,6 +78,11 @@ public final class Store implements AutoCloseable {
         config.setAutoCommit(false);
         config.setPoolName("bridge-store");
         config.setConnectionTimeout(10_000);
+        if (settings.isPostgres()) {
+            // Hibernate batches inserts (hibernate.jdbc.batch_size); this lets the driver send each
+            // batch as multi-row INSERTs instead of one statement per row.
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        }
         return new HikariDataSource(config);
     }
 

@@ -26,6 +26,10 @@ public class ServeCommand implements Callable<Integer> {
 
         @Option(names = "--port", description = "Port to listen on (default: server.port / SERVER_PORT, else 8080).")
         Integer port;
+
+        /** Build-time only: serve the demo, send the requests clients send, exit (trains a JDK AOT cache). */
+        @Option(names = "--aot-training", hidden = true)
+        boolean aotTraining;
     }
 
     @Mixin
@@ -37,7 +41,7 @@ public class ServeCommand implements Callable<Integer> {
     }
 
     static int serve(Options options) {
-        boolean demo = options.demo;
+        boolean demo = options.demo || options.aotTraining;
         Integer port = options.port;
         if (demo) {
             System.setProperty(BridgeSettings.DEMO, "true");
@@ -49,6 +53,10 @@ public class ServeCommand implements Callable<Integer> {
         Server server = Server.builder().build().start();
         String base = "http://localhost:" + server.port();
         System.err.println("figma-scim-bridge listening on " + base + " (SCIM at " + base + "/scim/v2)");
+        if (options.aotTraining) {
+            AotTraining.run(base, CDI.current().select(ApiTokens.class).get());
+            System.exit(0);
+        }
         if (demo) {
             ApiTokens tokens = CDI.current().select(ApiTokens.class).get();
             ApiTokens.Created created = tokens.create("demo-" + System.currentTimeMillis(), EnumSet.allOf(Scope.class));

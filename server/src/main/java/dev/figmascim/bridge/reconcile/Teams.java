@@ -36,7 +36,8 @@ final class Teams {
     private final EntityManager em;
     private final ChangeLog log;
     private final Instant now;
-    private final Map<String, UUID> teamIdsByName = new HashMap<>();
+    /** Teams found by name in this run (the CSV path): id and name, kept across the run's em.clear(). */
+    private final Map<String, Named> teamIdsByName = new HashMap<>();
     private final Set<UUID> touched = new HashSet<>();
     private final Set<UUID> seenGroupings = new HashSet<>();
     private Set<String> workspaceNames;
@@ -65,19 +66,27 @@ final class Teams {
 
     // ---------------------------------------------------------------- lookup
 
-    /** The team of this name, created when absent (the CSV's Teams column). */
-    Team teamByName(String name) {
+    /** A team's id and name: all a new membership and its ChangeEvent need. */
+    private record Named(UUID id, String name) {
+    }
+
+    /**
+     * The team of this name, created when absent (the CSV's Teams column). Cached by name for the run; every
+     * rename, merge or delete empties the cache.
+     */
+    private Named teamByName(String name) {
         String key = Team.normalizeName(name);
-        UUID id = teamIdsByName.get(key);
-        Team team = id == null ? null : em.find(Team.class, id);
-        if (team == null) {
-            team = findByName(TeamKind.TEAM, name);
-            if (team == null) {
-                team = create(name, TeamKind.TEAM, null);
-            }
-            teamIdsByName.put(key, team.id());
+        Named known = teamIdsByName.get(key);
+        if (known != null) {
+            return known;
         }
-        return team;
+        Team team = findByName(TeamKind.TEAM, name);
+        if (team == null) {
+            team = create(name, TeamKind.TEAM, null);
+        }
+        Named named = new Named(team.id(), team.getName());
+        teamIdsByName.put(key, named);
+        return named;
     }
 
     /** The team a source names, or null; created (with its id and, if known, its name) when {@code create}. */
@@ -244,10 +253,11 @@ final class Teams {
             }
             TeamMembership tm = byName.get(key);
             if (tm == null) {
-                Team team = teamByName(a.team());
-                em.persist(new TeamMembership(m, team, a.role()));
+                Named team = teamByName(a.team());
+                // A reference, not a find: after each chunk's clear() a find would be one SELECT per membership.
+                em.persist(new TeamMembership(m, em.getReference(Team.class, team.id()), a.role()));
                 touched.add(team.id());
-                log.record(EntityType.MEMBERSHIP, m.id(), m.getEmailLower(), field(team), null, a.role().name());
+                log.record(EntityType.MEMBERSHIP, m.id(), m.getEmailLower(), "team:" + team.name(), null, a.role().name());
                 changed = true;
             } else if (a.role() != TeamRole.UNKNOWN && a.role() != tm.getRole()) {
                 changed |= setRole(m, tm, a.role());
