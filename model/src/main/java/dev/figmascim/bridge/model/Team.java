@@ -32,8 +32,9 @@ public class Team {
     @Column(name = "name_lower", nullable = false)
     private String nameLower;
 
+    /** Changeable: whether a Figma SCIM group is a workspace or a billing group may only become clear later. */
     @Enumerated(EnumType.STRING)
-    @Column(name = "kind", nullable = false, updatable = false)
+    @Column(name = "kind", nullable = false)
     private TeamKind kind;
 
     @Column(name = "created_at", nullable = false, updatable = false)
@@ -90,6 +91,18 @@ public class Team {
 
     public TeamKind getKind() {
         return kind;
+    }
+
+    /**
+     * Reclassifies a workspace as a billing group or back. A Figma team never becomes a grouping nor the
+     * reverse: they are different things in Figma, not different views of one.
+     */
+    public void setKind(TeamKind kind) {
+        Objects.requireNonNull(kind, "kind");
+        if ((kind == TeamKind.TEAM) != (this.kind == TeamKind.TEAM)) {
+            throw new IllegalArgumentException("a " + this.kind + " cannot become a " + kind);
+        }
+        this.kind = kind;
     }
 
     /** Marks the team changed now (e.g. its members changed), so its version moves on. */

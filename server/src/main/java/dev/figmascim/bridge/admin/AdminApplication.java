@@ -22,8 +22,8 @@ public class AdminApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(TokensResource.class, ReconciliationsResource.class, ChangesResource.class, MultiPartFeature.class,
-                BearerAuthFilter.class, ScimJson.class,
+        return Set.of(TokensResource.class, ReconciliationsResource.class, ChangesResource.class, OrgSettingsResource.class,
+                MultiPartFeature.class, BearerAuthFilter.class, ScimJson.class,
                 ScimExceptionMapper.class, WebApplicationExceptionMapper.class, UnexpectedExceptionMapper.class);
     }
 }

@@ -26,6 +26,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.Config;
 
 import java.io.InputStream;
 import java.time.Instant;
@@ -37,6 +38,8 @@ import java.util.UUID;
  * {@code multipart/form-data} part named {@code file}) to run a reconciliation, and read the history.
  * A rejected file is 422 with every {@code file:line:column: reason}; a refused mass removal is 409;
  * a run already in progress is 409; an upload over the limit is 413. None of them changes anything.
+ * With {@code ?source=figma-scim} or {@code ?source=activity-log} it runs that Figma source instead (no body
+ * needed; see {@link FigmaTrigger} for its answers).
  */
 @ApplicationScoped
 @Path("reconciliations")
@@ -47,24 +50,45 @@ public class ReconciliationsResource {
 
     private final Store store;
     private final long maxUploadBytes;
+    private final FigmaTrigger figma;
 
     @Inject
-    ReconciliationsResource(Store store, BridgeSettings settings) {
+    ReconciliationsResource(Store store, BridgeSettings settings, Config config) {
         this.store = store;
         this.maxUploadBytes = settings.csvMaxBytes();
+        this.figma = new FigmaTrigger(store, config);
     }
 
+    /** A CSV body; or, with {@code source=figma-scim|activity-log}, a Figma run (a POST without a body lands here). */
     @POST
     @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
     public Response uploadCsv(InputStream body, @QueryParam("fileName") String fileName, @QueryParam("dryRun") boolean dryRun,
-                              @QueryParam("allowMassRemoval") boolean allowMassRemoval) {
+                              @QueryParam("allowMassRemoval") boolean allowMassRemoval, @QueryParam("source") String source) {
+        if (FigmaTrigger.isFigma(source)) {
+            return figma.run(source, dryRun, allowMassRemoval);
+        }
         return reconcileCsv(body, fileName == null || fileName.isBlank() ? "upload.csv" : fileName, dryRun, allowMassRemoval);
+    }
+
+    /** A Figma run for clients that send a JSON or form content type with their (empty) body. */
+    @POST
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
+    public Response trigger(@QueryParam("source") String source, @QueryParam("dryRun") boolean dryRun,
+                            @QueryParam("allowMassRemoval") boolean allowMassRemoval) {
+        if (!FigmaTrigger.isFigma(source)) {
+            throw ScimException.invalidValue("upload the member CSV as text/csv or multipart/form-data, or name a source: "
+                    + "?source=figma-scim or ?source=activity-log");
+        }
+        return figma.run(source, dryRun, allowMassRemoval);
     }
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response uploadMultipart(List<EntityPart> parts, @QueryParam("dryRun") boolean dryRun,
-                                    @QueryParam("allowMassRemoval") boolean allowMassRemoval) {
+                                    @QueryParam("allowMassRemoval") boolean allowMassRemoval, @QueryParam("source") String source) {
+        if (FigmaTrigger.isFigma(source)) {
+            return figma.run(source, dryRun, allowMassRemoval);
+        }
         EntityPart file = parts.stream().filter(p -> "file".equals(p.getName())).findFirst()
                 .orElseThrow(() -> ScimException.invalidValue("multipart upload needs a part named 'file'"));
         String name = file.getFileName().filter(n -> !n.isBlank()).orElse("upload.csv");

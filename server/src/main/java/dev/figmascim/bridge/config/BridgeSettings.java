@@ -3,6 +3,9 @@ package dev.figmascim.bridge.config;
 import dev.figmascim.bridge.store.StoreSettings;
 import org.eclipse.microprofile.config.Config;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 /**
  * The settings the bridge reads at start, taken from MicroProfile Config. The same reading serves the
  * server (through CDI) and the CLI commands that run without a server.
@@ -13,6 +16,8 @@ public final class BridgeSettings {
     public static final String DB_URL = "bridge.db.url";
     /** Set by {@code --demo}: serve the shipped sample organisation from an in-memory store. */
     public static final String DEMO = "bridge.demo";
+    /** Config key for the declared organisation settings file; env {@code BRIDGE_ORG_SETTINGS_FILE}. */
+    public static final String ORG_SETTINGS_FILE = "bridge.org-settings-file";
 
     private final Config config;
 
@@ -65,5 +70,10 @@ public final class BridgeSettings {
     /** A token that is ensured at start with every scope (for automated deployments); may be absent. */
     public String bootstrapToken() {
         return config.getOptionalValue("bridge.bootstrap-token", String.class).orElse("");
+    }
+
+    /** The admin's declared organisation settings, loaded at start (docs/activity-log.md); may be absent. */
+    public Optional<Path> orgSettingsFile() {
+        return config.getOptionalValue(ORG_SETTINGS_FILE, String.class).filter(v -> !v.isBlank()).map(v -> Path.of(v.trim()));
     }
 }

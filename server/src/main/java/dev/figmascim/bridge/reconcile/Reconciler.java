@@ -1,16 +1,17 @@
 package dev.figmascim.bridge.reconcile;
 
-import dev.figmascim.bridge.model.ChangeEvent;
 import dev.figmascim.bridge.model.EntityType;
 import dev.figmascim.bridge.model.Member;
 import dev.figmascim.bridge.model.MemberStatus;
+import dev.figmascim.bridge.model.OrgSetting;
+import dev.figmascim.bridge.model.PendingManager;
 import dev.figmascim.bridge.model.ReconciliationRun;
 import dev.figmascim.bridge.model.RunStatus;
 import dev.figmascim.bridge.model.SeenMember;
-import dev.figmascim.bridge.model.Team;
+import dev.figmascim.bridge.model.Source;
+import dev.figmascim.bridge.model.SourceCursor;
 import dev.figmascim.bridge.model.TeamKind;
 import dev.figmascim.bridge.model.TeamMembership;
-import dev.figmascim.bridge.model.TeamRole;
 import dev.figmascim.bridge.scim.NameParts;
 import dev.figmascim.bridge.store.Store;
 import jakarta.persistence.EntityManager;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
@@ -34,6 +36,11 @@ import java.util.logging.Logger;
  * here as ChangeEvents. Input is processed in chunks (flush + clear), so memory does not grow with the
  * snapshot. Only one run at a time: a lock in this process and, on PostgreSQL, a transaction-scoped
  * advisory lock that every replica and CLI process honours.
+ *
+ * <p>Besides members, a snapshot may report ({@link Snapshot#forEachIncoming}) team lifecycle,
+ * workspaces and billing groups with their members, and organisation settings, applied in the order
+ * they come by {@link Teams} and {@link OrgSettingMerge}; and it may move a source cursor, committed
+ * in the same transaction as the changes it produced.
  */
 public final class Reconciler {
 
@@ -42,7 +49,8 @@ public final class Reconciler {
     /** The advisory lock key: "FSBR" in ASCII. */
     static final long ADVISORY_LOCK_KEY = 0x46534252L;
     private static final int CHUNK = 500;
-    private static final int MAX_CHANGE_LINES = 200;
+    /** The source whose e-mail for a user is authoritative: others match on e-mail but never change it. */
+    private static final Source EMAIL_OWNER = MemberField.FIGMA_USER_ID.owner();
     private static final int PROGRESS_EVERY = 10_000;
 
     private final Store store;
@@ -114,16 +122,13 @@ public final class Reconciler {
         private final ReconcileOptions options;
         private final Instant now;
         private final ReconciliationRun run;
-        /** Teams resolved in this run, by lower-cased name: their id and name, kept across em.clear(). */
-        private final Map<String, TeamRef> teamIds = new HashMap<>();
-        private final Set<UUID> touchedTeams = new HashSet<>();
-        private final List<String> changeLines = new ArrayList<>();
+        private final ChangeLog log;
+        private final Teams teams;
         private final List<IncomingMember> chunk = new ArrayList<>(CHUNK);
         private int added;
         private int updated;
         private int removed;
         private int unchanged;
-        private long events;
         private long processed;
 
         Run(EntityManager em, Snapshot snapshot, ReconcileOptions options, Instant now) {
@@ -132,32 +137,68 @@ public final class Reconciler {
             this.options = options;
             this.now = now;
             this.run = new ReconciliationRun(snapshot.source(), snapshot.name(), snapshot.sha256(), options.dryRun(), now);
+            this.log = new ChangeLog(em, run.id(), now);
+            this.teams = new Teams(em, log, now);
         }
 
         RunSummary execute() {
             em.persist(run);
-            em.createQuery("delete from SeenMember").executeUpdate();
-            snapshot.forEach(in -> {
-                chunk.add(in);
-                if (chunk.size() == CHUNK) {
-                    processChunk();
-                }
-            });
+            clearScratch();
+            snapshot.forEachIncoming(this::accept);
             processChunk();
+            resolvePendingManagers();
             linkManagers();
             if (snapshot.completeness() != Snapshot.Scope.NONE) {
                 removeVanished();
                 if (snapshot.reportsTeams()) {
-                    removeEmptyTeams();
+                    teams.removeEmptyTeams();
                 }
             }
-            touchTeams();
-            em.createQuery("delete from SeenMember").executeUpdate();
+            if (snapshot.reportsGroupings()) {
+                teams.removeUnlistedGroupings();
+            }
+            teams.touchAll();
+            snapshot.cursor().ifPresent(this::advance);
+            clearScratch();
             ReconciliationRun managed = em.find(ReconciliationRun.class, run.id());
             managed.succeed(added, updated, removed, unchanged, Instant.now());
             em.flush();
+            List<String> warnings = new ArrayList<>(snapshot.warnings());
+            warnings.addAll(log.warnings());
             return new RunSummary(options.dryRun() ? null : run.id(), snapshot.source(), RunStatus.SUCCEEDED, options.dryRun(),
-                    added, updated, removed, unchanged, events, List.copyOf(changeLines), List.of());
+                    added, updated, removed, unchanged, log.events(), log.lines(), List.copyOf(warnings));
+        }
+
+        private void clearScratch() {
+            em.createQuery("delete from SeenMember").executeUpdate();
+            em.createQuery("delete from PendingManager").executeUpdate();
+        }
+
+        /** Members are batched; anything else is applied in its place, after the members before it. */
+        private void accept(Incoming in) {
+            switch (in) {
+                case IncomingMember member -> {
+                    chunk.add(member);
+                    if (chunk.size() == CHUNK) {
+                        processChunk();
+                    }
+                }
+                case IncomingTeam team -> {
+                    processChunk();
+                    teams.apply(team);
+                    em.flush();
+                }
+                case IncomingGrouping grouping -> {
+                    processChunk();
+                    teams.apply(grouping);
+                    em.flush();
+                    em.clear();
+                }
+                case IncomingSetting setting -> {
+                    processChunk();
+                    applySetting(setting);
+                }
+            }
         }
 
         private void processChunk() {
@@ -166,49 +207,52 @@ public final class Reconciler {
             }
             Map<String, Member> byEmail = new HashMap<>();
             Map<String, Member> byFigmaId = new HashMap<>();
-            Set<String> emails = new HashSet<>();
-            Set<String> figmaIds = new HashSet<>();
-            for (IncomingMember in : chunk) {
-                emails.add(Member.normalizeEmail(in.email()));
-                if (in.figmaUserId() != null) {
-                    figmaIds.add(in.figmaUserId());
-                }
-            }
-            List<Member> existing = em.createQuery("select m from Member m where m.emailLower in :e"
-                            + (figmaIds.isEmpty() ? "" : " or m.figmaUserId in :f"), Member.class)
-                    .setParameter("e", emails)
-                    .setParameter(figmaIds.isEmpty() ? "e" : "f", figmaIds.isEmpty() ? emails : figmaIds)
-                    .getResultList();
-            for (Member m : existing) {
+            for (Member m : existing(chunk)) {
                 byEmail.put(m.getEmailLower(), m);
                 if (m.getFigmaUserId() != null) {
                     byFigmaId.put(m.getFigmaUserId(), m);
                 }
             }
-            Map<UUID, List<TeamMembership>> memberships = snapshot.reportsTeams() && !existing.isEmpty()
-                    ? teamMemberships(existing.stream().map(Member::id).toList()) : Map.of();
+            Map<String, String> managerEmails = managerEmails(chunk);
+            List<UUID> existingIds = byEmail.values().stream().map(Member::id).toList();
+            Map<UUID, List<TeamMembership>> memberships = snapshot.reportsTeams() && !existingIds.isEmpty()
+                    ? teamMemberships(existingIds) : Map.of();
             // Members an earlier chunk of this run already reported (possible when a source lists one
             // member twice, e.g. under an old and a new e-mail): one query per chunk, not per member.
-            Set<UUID> seen = existing.isEmpty() ? new HashSet<>() : new HashSet<>(em.createQuery(
+            Set<UUID> seen = existingIds.isEmpty() ? new HashSet<>() : new HashSet<>(em.createQuery(
                     "select s.memberId from SeenMember s where s.memberId in :ids", UUID.class)
-                    .setParameter("ids", existing.stream().map(Member::id).toList()).getResultList());
-            for (IncomingMember in : chunk) {
+                    .setParameter("ids", existingIds).getResultList());
+            for (IncomingMember reported : chunk) {
+                IncomingMember in = reported;
+                String managerRef = in.managerFigmaUserId();
+                if (managerRef != null && managerEmails.containsKey(managerRef)) {
+                    in = in.with(MemberField.MANAGER_EMAIL, managerEmails.get(managerRef));
+                    managerRef = null;
+                }
                 Member m = in.figmaUserId() == null ? null : byFigmaId.get(in.figmaUserId());
-                if (m == null) {
+                if (m == null && in.email() != null) {
                     m = byEmail.get(Member.normalizeEmail(in.email()));
                 }
                 boolean created = m == null;
                 boolean changed;
                 if (created) {
+                    if (!in.createIfAbsent() || in.email() == null) {
+                        log.warn("skipped reports about members the store does not have");
+                        continue;
+                    }
                     m = create(in);
                     byEmail.put(m.getEmailLower(), m);
+                    if (m.getFigmaUserId() != null) {
+                        byFigmaId.put(m.getFigmaUserId(), m);
+                    }
                     changed = true;
                 } else {
                     changed = update(m, in);
                 }
                 if (in.teams() != null && snapshot.reportsTeams()) {
-                    changed |= syncTeams(m, in.teams(), memberships.getOrDefault(m.id(), List.of()));
+                    changed |= teams.syncTeams(m, in.teams(), memberships.getOrDefault(m.id(), List.of()));
                 }
+                changed |= teams.apply(m, in.teamOperations());
                 // The first report from a source is a change too: the member's sources gain an entry,
                 // and the precedence rules need to know this source has spoken for the member.
                 if (changed || MemberMerge.seenAt(m, snapshot.source()) == null) {
@@ -222,6 +266,9 @@ public final class Reconciler {
                 } else {
                     unchanged++;
                 }
+                if (managerRef != null) {
+                    defer(m, managerRef, !created && !changed);
+                }
                 if (seen.add(m.id())) {
                     em.persist(new SeenMember(m.id()));
                 }
@@ -233,6 +280,86 @@ public final class Reconciler {
             chunk.clear();
             em.flush();
             em.clear();
+        }
+
+        /** The stored members the chunk's reports may be about, by e-mail or Figma user id. */
+        private List<Member> existing(List<IncomingMember> reports) {
+            Set<String> emails = new HashSet<>();
+            Set<String> figmaIds = new HashSet<>();
+            for (IncomingMember in : reports) {
+                if (in.email() != null) {
+                    emails.add(Member.normalizeEmail(in.email()));
+                }
+                if (in.figmaUserId() != null) {
+                    figmaIds.add(in.figmaUserId());
+                }
+            }
+            List<Member> found = new ArrayList<>();
+            if (!emails.isEmpty()) {
+                found.addAll(em.createQuery("select m from Member m where m.emailLower in :e", Member.class)
+                        .setParameter("e", emails).getResultList());
+            }
+            if (!figmaIds.isEmpty()) {
+                found.addAll(em.createQuery("select m from Member m where m.figmaUserId in :f", Member.class)
+                        .setParameter("f", figmaIds).getResultList());
+            }
+            return found;
+        }
+
+        /** Managers named by Figma user id whose member is already in the store: id → e-mail. */
+        private Map<String, String> managerEmails(List<IncomingMember> reports) {
+            Set<String> refs = new HashSet<>();
+            reports.stream().map(IncomingMember::managerFigmaUserId).filter(Objects::nonNull).forEach(refs::add);
+            Map<String, String> out = new HashMap<>();
+            if (!refs.isEmpty()) {
+                em.createQuery("select m.figmaUserId, m.email from Member m where m.figmaUserId in :r", Object[].class)
+                        .setParameter("r", refs).getResultList()
+                        .forEach(row -> out.put((String) row[0], (String) row[1]));
+            }
+            return out;
+        }
+
+        /** The manager is not in the store yet (later in the pull): look again when every member is. */
+        private void defer(Member m, String managerFigmaUserId, boolean countedUnchanged) {
+            PendingManager pending = em.find(PendingManager.class, m.id());
+            if (pending == null) {
+                em.persist(new PendingManager(m.id(), managerFigmaUserId, countedUnchanged));
+            } else {
+                pending.setManagerFigmaUserId(managerFigmaUserId);
+            }
+        }
+
+        /**
+         * Gives members whose manager was named by Figma user id the manager's e-mail, now that every
+         * member of the run is in the store. A manager id that matches no member stays unreported.
+         */
+        private void resolvePendingManagers() {
+            String query = "select p, x.email from PendingManager p, Member x where x.figmaUserId = p.managerFigmaUserId"
+                    + " and p.memberId > :after order by p.memberId";
+            // The lowest UUID in the databases' (unsigned) order, which is not Java's signed one.
+            UUID after = new UUID(0L, 0L);
+            while (true) {
+                List<Object[]> rows = em.createQuery(query, Object[].class).setParameter("after", after)
+                        .setMaxResults(CHUNK).getResultList();
+                if (rows.isEmpty()) {
+                    break;
+                }
+                for (Object[] row : rows) {
+                    PendingManager pending = (PendingManager) row[0];
+                    after = pending.memberId();
+                    Member m = em.find(Member.class, pending.memberId());
+                    IncomingMember in = new IncomingMember(m.getEmail(), Map.of(MemberField.MANAGER_EMAIL, row[1]), null);
+                    if (update(m, in)) {
+                        MemberMerge.markSeen(m, snapshot.source(), now);
+                        if (pending.isCountedUnchanged()) {
+                            unchanged--;
+                            updated++;
+                        }
+                    }
+                }
+                em.flush();
+                em.clear();
+            }
         }
 
         private Member create(IncomingMember in) {
@@ -250,89 +377,29 @@ public final class Reconciler {
             MemberMerge.markSeen(m, snapshot.source(), now);
             em.persist(m);
             // One event for a new member, not one per field: the member's state is in the store.
-            event(EntityType.MEMBER, m.id(), m.getEmailLower(), "created", null, m.getEmail());
+            log.record(EntityType.MEMBER, m.id(), m.getEmailLower(), "created", null, m.getEmail());
             return m;
         }
 
-        /** Applies the merge to an existing member; returns whether anything changed. */
+        /**
+         * Applies the merge to an existing member; returns whether anything changed. Only the source
+         * that owns figmaUserId may change the e-mail of a member matched by id: the others' e-mails
+         * (an activity-log event's) may be older than the store's.
+         */
         private boolean update(Member m, IncomingMember in) {
-            boolean emailChanged = !m.getEmailLower().equals(Member.normalizeEmail(in.email()));
+            boolean emailChanged = in.email() != null && snapshot.source() == EMAIL_OWNER
+                    && !m.getEmailLower().equals(Member.normalizeEmail(in.email()));
             if (emailChanged) {
-                event(EntityType.MEMBER, m.id(), m.getEmailLower(), "userName", m.getEmail(), in.email().trim());
+                log.record(EntityType.MEMBER, m.id(), m.getEmailLower(), "userName", m.getEmail(), in.email().trim());
                 m.setEmail(in.email());
             }
             List<FieldChange> changes = MemberMerge.diff(m, in, snapshot.source());
             for (FieldChange c : changes) {
                 c.field().set(m, c.newValue());
-                event(EntityType.MEMBER, m.id(), m.getEmailLower(), c.field().label(), text(c.oldValue()), text(c.newValue()));
+                log.record(EntityType.MEMBER, m.id(), m.getEmailLower(), c.field().label(), ChangeLog.text(c.oldValue()),
+                        ChangeLog.text(c.newValue()));
             }
             return emailChanged || !changes.isEmpty();
-        }
-
-        /** Makes the member's TEAM memberships equal to {@code wanted}; returns whether anything changed. */
-        private boolean syncTeams(Member m, List<IncomingMember.TeamAssignment> wanted, List<TeamMembership> current) {
-            Map<String, TeamMembership> byName = new HashMap<>();
-            current.forEach(tm -> byName.put(tm.getTeam().getName().toLowerCase(java.util.Locale.ROOT), tm));
-            boolean changed = false;
-            Set<String> keep = new HashSet<>();
-            for (IncomingMember.TeamAssignment a : wanted) {
-                String key = Team.normalizeName(a.team());
-                if (!keep.add(key)) {
-                    continue;
-                }
-                TeamMembership tm = byName.get(key);
-                if (tm == null) {
-                    TeamRef team = team(a.team());
-                    // A reference, not a find: after each chunk's clear() a find would be one SELECT per membership.
-                    em.persist(new TeamMembership(m, em.getReference(Team.class, team.id()), a.role()));
-                    touchedTeams.add(team.id());
-                    event(EntityType.MEMBERSHIP, m.id(), m.getEmailLower(), "team:" + team.name(), null, a.role().name());
-                    changed = true;
-                } else if (a.role() != TeamRole.UNKNOWN && a.role() != tm.getRole()) {
-                    event(EntityType.MEMBERSHIP, m.id(), m.getEmailLower(), "team:" + tm.getTeam().getName(),
-                            tm.getRole().name(), a.role().name());
-                    tm.setRole(a.role());
-                    touchedTeams.add(tm.getTeam().id());
-                    changed = true;
-                }
-            }
-            for (TeamMembership tm : current) {
-                if (!keep.contains(Team.normalizeName(tm.getTeam().getName()))) {
-                    event(EntityType.MEMBERSHIP, m.id(), m.getEmailLower(), "team:" + tm.getTeam().getName(), tm.getRole().name(), null);
-                    touchedTeams.add(tm.getTeam().id());
-                    em.remove(tm);
-                    changed = true;
-                }
-            }
-            if (changed) {
-                m.touch(now);
-            }
-            return changed;
-        }
-
-        /** A team's id and name, which is all a new membership and its event need. */
-        private record TeamRef(UUID id, String name) {
-        }
-
-        private TeamRef team(String name) {
-            String key = Team.normalizeName(name);
-            TeamRef known = teamIds.get(key);
-            if (known != null) {
-                return known;
-            }
-            List<Team> found = em.createQuery("select t from Team t where t.kind = :k and t.nameLower = :n", Team.class)
-                    .setParameter("k", TeamKind.TEAM).setParameter("n", key).getResultList();
-            Team team;
-            if (found.isEmpty()) {
-                team = new Team(name, TeamKind.TEAM, now);
-                em.persist(team);
-                event(EntityType.TEAM, team.id(), team.getName(), "created", null, team.getName());
-            } else {
-                team = found.get(0);
-            }
-            TeamRef ref = new TeamRef(team.id(), team.getName());
-            teamIds.put(key, ref);
-            return ref;
         }
 
         private Map<UUID, List<TeamMembership>> teamMemberships(List<UUID> memberIds) {
@@ -363,7 +430,7 @@ public final class Reconciler {
                         throw new IllegalStateException("manager link did not converge for " + m.getEmailLower());
                     }
                     String managerId = ((Member) pair[1]).id().toString();
-                    event(EntityType.MEMBER, m.id(), m.getEmailLower(), "manager", m.getManagerId(), managerId);
+                    log.record(EntityType.MEMBER, m.id(), m.getEmailLower(), "manager", m.getManagerId(), managerId);
                     m.setManagerId(managerId);
                 }
                 em.flush();
@@ -372,7 +439,7 @@ public final class Reconciler {
             List<Member> orphaned = em.createQuery("select m from Member m where m.managerId is not null and (m.managerEmail is null"
                     + " or not exists (select 1 from Member x where x.emailLower = lower(m.managerEmail)))", Member.class).getResultList();
             for (Member m : orphaned) {
-                event(EntityType.MEMBER, m.id(), m.getEmailLower(), "manager", m.getManagerId(), null);
+                log.record(EntityType.MEMBER, m.id(), m.getEmailLower(), "manager", m.getManagerId(), null);
                 m.setManagerId(null);
             }
             em.flush();
@@ -397,16 +464,13 @@ public final class Reconciler {
                     break;
                 }
                 for (Member m : batch) {
-                    event(EntityType.MEMBER, m.id(), m.getEmailLower(), MemberField.STATUS.label(), m.getStatus().name(),
+                    log.record(EntityType.MEMBER, m.id(), m.getEmailLower(), MemberField.STATUS.label(), m.getStatus().name(),
                             MemberStatus.REMOVED.name());
                     m.setStatus(MemberStatus.REMOVED);
                     m.touch(now);
                     for (TeamMembership tm : em.createQuery("select tm from TeamMembership tm join fetch tm.team where tm.member = :m",
                             TeamMembership.class).setParameter("m", m).getResultList()) {
-                        event(EntityType.MEMBERSHIP, m.id(), m.getEmailLower(), "team:" + tm.getTeam().getName(),
-                                tm.getRole().name(), null);
-                        touchedTeams.add(tm.getTeam().id());
-                        em.remove(tm);
+                        teams.leave(m, tm);
                     }
                     removed++;
                 }
@@ -415,40 +479,44 @@ public final class Reconciler {
             }
         }
 
-        /** Teams the CSV created and no member belongs to any more (a complete roster says they are gone). */
-        private void removeEmptyTeams() {
-            List<Team> empty = em.createQuery("select t from Team t where t.kind = :k and t.figmaTeamId is null"
-                    + " and not exists (select 1 from TeamMembership tm where tm.team = t)", Team.class)
-                    .setParameter("k", TeamKind.TEAM).getResultList();
-            for (Team t : empty) {
-                event(EntityType.TEAM, t.id(), t.getName(), "removed", t.getName(), null);
-                touchedTeams.remove(t.id());
-                em.remove(t);
+        /** Records an organisation setting when it wins over the stored one (OrgSettingMerge) and changes it. */
+        private void applySetting(IncomingSetting in) {
+            OrgSetting row = em.find(OrgSetting.class, in.key());
+            OrgSettingMerge.Stored stored = row == null ? null
+                    : new OrgSettingMerge.Stored(row.getValue(), row.getSource(), row.getConfirmedAt());
+            OrgSettingMerge.Decision decision = OrgSettingMerge.decide(stored, in, snapshot.source());
+            if (!decision.applies()) {
+                return;
+            }
+            String old = row == null ? null : row.getValue();
+            if (!decision.value().equals(old)) {
+                log.record(EntityType.SETTING, null, in.key().name(), "value", old, decision.value());
+            }
+            if (row == null) {
+                em.persist(new OrgSetting(in.key(), decision.value(), snapshot.source(), in.observedAt()));
+            } else if (!decision.value().equals(old) || !in.observedAt().equals(row.getConfirmedAt())
+                    || row.getSource() != snapshot.source()) {
+                row.confirm(decision.value(), snapshot.source(), in.observedAt());
             }
             em.flush();
         }
 
-        private void touchTeams() {
-            for (UUID id : touchedTeams) {
-                Team t = em.find(Team.class, id);
-                if (t != null) {
-                    t.touch(now);
-                }
+        /** Commits the cursor with the run's data, if it is still where the batch was read from. */
+        private void advance(CursorAdvance cursor) {
+            SourceCursor row = em.find(SourceCursor.class, cursor.source());
+            String current = row == null ? null : row.getCursorValue();
+            if (!Objects.equals(current, cursor.expected())) {
+                throw new CursorMoved(cursor.source());
+            }
+            if (cursor.next() == null || cursor.next().equals(current)) {
+                return;
+            }
+            if (row == null) {
+                em.persist(new SourceCursor(cursor.source(), cursor.next(), run.id(), now));
+            } else {
+                row.advance(cursor.next(), run.id(), now);
             }
             em.flush();
-        }
-
-        private void event(EntityType type, UUID id, String key, String field, String oldValue, String newValue) {
-            events++;
-            em.persist(new ChangeEvent(run.id(), type, id, key, field, oldValue, newValue, now));
-            if (changeLines.size() < MAX_CHANGE_LINES) {
-                changeLines.add(key + " " + field + ": " + (oldValue == null ? "∅" : oldValue) + " → "
-                        + (newValue == null ? "∅" : newValue));
-            }
-        }
-
-        private static String text(Object value) {
-            return value == null ? null : value.toString();
         }
     }
 }

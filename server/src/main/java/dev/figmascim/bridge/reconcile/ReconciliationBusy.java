@@ -4,6 +4,10 @@ package dev.figmascim.bridge.reconcile;
 public class ReconciliationBusy extends RuntimeException {
 
     public ReconciliationBusy() {
-        super("another reconciliation is running; try again when it has finished", null, false, false);
+        this("another reconciliation is running; try again when it has finished");
+    }
+
+    protected ReconciliationBusy(String message) {
+        super(message, null, false, false);
     }
 }

@@ -11,12 +11,12 @@ import java.util.List;
 import org.junit.jupiter.api.function.Executable;
 
 /** Fixtures shared by the Figma client tests: distinctive tokens, fast settings, failure assertions. */
-final class FigmaTestSupport {
+public final class FigmaTestSupport {
 
     /** Distinctive, so that a leak anywhere is found by a plain substring search. */
-    static final String SCIM_TOKEN = "scim-s3cr3t-7f3a9c21e0";
-    static final String API_TOKEN = "figd_s3cr3t-b81e44d0aa";
-    static final List<String> TOKENS = List.of(SCIM_TOKEN, API_TOKEN);
+    public static final String SCIM_TOKEN = "scim-s3cr3t-7f3a9c21e0";
+    public static final String API_TOKEN = "figd_s3cr3t-b81e44d0aa";
+    public static final List<String> TOKENS = List.of(SCIM_TOKEN, API_TOKEN);
 
     private FigmaTestSupport() {
     }
@@ -26,17 +26,17 @@ final class FigmaTestSupport {
     }
 
     /** A shipped scenario with this test's tokens instead of its own. */
-    static Scenario builtin(String name) {
+    public static Scenario builtin(String name) {
         Scenario s = Scenario.builtin(name);
         return new Scenario(s.tenantId(), SCIM_TOKEN, API_TOKEN, s.me(), s.users(), s.groups(), s.events());
     }
 
     /** Fast settings: tiny backoffs so retries cost milliseconds, a 2 s Retry-After cap, 4 attempts. */
-    static FigmaClientSettings settings(FakeFigma fake) {
+    public static FigmaClientSettings settings(FakeFigma fake) {
         return settings(fake, 4, Duration.ofSeconds(5), Duration.ofSeconds(2));
     }
 
-    static FigmaClientSettings settings(FakeFigma fake, int maxAttempts, Duration readTimeout, Duration retryAfterCap) {
+    public static FigmaClientSettings settings(FakeFigma fake, int maxAttempts, Duration readTimeout, Duration retryAfterCap) {
         return new FigmaClientSettings(fake.baseUrl(), API_TOKEN, fake.scimBaseUrl(), SCIM_TOKEN, Duration.ofSeconds(2),
                 readTimeout, maxAttempts, retryAfterCap, Duration.ofMillis(1), Duration.ofMillis(5));
     }
@@ -55,14 +55,14 @@ final class FigmaTestSupport {
         }
     }
 
-    static void assertNoToken(String text, String where) {
+    public static void assertNoToken(String text, String where) {
         for (String token : TOKENS) {
             assertFalse(text != null && text.contains(token), () -> where + " leaks a token: " + text);
         }
     }
 
     /** The requests the fake saw for a path, e.g. {@code /Users} or {@code /v1/me}. */
-    static List<RecordedRequest> requestsTo(FakeFigma fake, String pathSuffix) {
+    public static List<RecordedRequest> requestsTo(FakeFigma fake, String pathSuffix) {
         return fake.requests().stream().filter(r -> r.path().endsWith(pathSuffix)).toList();
     }
 }

@@ -15,8 +15,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * Captures every java.util.logging record of a test (this package at every level, everything else at the
  * configured level) and fails the test if any record, its parameters or its exception names a test token.
+ * Public so that tests of other packages that talk to the fake Figma (health, schedule, CLI) use the same check.
  */
-final class NoTokenInLogs implements BeforeEachCallback, AfterEachCallback {
+public final class NoTokenInLogs implements BeforeEachCallback, AfterEachCallback {
 
     /** Held strongly: java.util.logging keeps loggers only weakly, and a collected logger forgets its level. */
     private static final Logger PACKAGE = Logger.getLogger(FigmaHttp.class.getPackageName());
@@ -25,6 +26,10 @@ final class NoTokenInLogs implements BeforeEachCallback, AfterEachCallback {
     private final Capture capture = new Capture();
     private Level previousLevel;
     private boolean previousUseParent;
+
+    public NoTokenInLogs() {
+        // Registered with @RegisterExtension.
+    }
 
     @Override
     public void beforeEach(ExtensionContext context) {
@@ -50,12 +55,12 @@ final class NoTokenInLogs implements BeforeEachCallback, AfterEachCallback {
     }
 
     /** The captured records of the running test. */
-    List<LogRecord> records() {
+    public List<LogRecord> records() {
         return List.copyOf(capture.records);
     }
 
     /** Every text of the captured records: raw and formatted message, parameters, exception chain. */
-    List<String> texts() {
+    public List<String> texts() {
         return capture.texts();
     }
 

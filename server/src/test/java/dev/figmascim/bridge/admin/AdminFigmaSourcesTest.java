@@ -1,0 +1,200 @@
+package dev.figmascim.bridge.admin;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.figmascim.bridge.config.BridgeSettings;
+import dev.figmascim.bridge.model.Source;
+import dev.figmascim.bridge.reconcile.IncomingMember;
+import dev.figmascim.bridge.reconcile.ReconcileOptions;
+import dev.figmascim.bridge.reconcile.Reconciler;
+import dev.figmascim.bridge.reconcile.Snapshot;
+import dev.figmascim.bridge.scim.ScimException;
+import dev.figmascim.bridge.source.figma.FigmaTestSupport;
+import dev.figmascim.bridge.source.figma.NoTokenInLogs;
+import dev.figmascim.bridge.store.Store;
+import dev.figmascim.bridge.store.TestDatabase;
+import dev.figmascim.fakefigma.FakeFigma;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code POST /admin/v1/reconciliations?source=figma-scim|activity-log}: the answers for each outcome. */
+class AdminFigmaSourcesTest {
+
+    @RegisterExtension
+    final NoTokenInLogs logs = new NoTokenInLogs();
+
+    static Config config(Map<String, String> values) {
+        ConfigSource source = new ConfigSource() {
+            @Override
+            public Set<String> getPropertyNames() {
+                return values.keySet();
+            }
+
+            @Override
+            public String getValue(String name) {
+                return values.get(name);
+            }
+
+            @Override
+            public String getName() {
+                return "test";
+            }
+        };
+        return ConfigProviderResolver.instance().getBuilder().withSources(source).build();
+    }
+
+    static Map<String, String> figma(FakeFigma fake) {
+        Map<String, String> c = new HashMap<>();
+        c.put("figma.api.url", fake.baseUrl().toString());
+        c.put("figma.api.token", FigmaTestSupport.API_TOKEN);
+        c.put("figma.scim.url", fake.scimBaseUrl().toString());
+        c.put("figma.scim.token", FigmaTestSupport.SCIM_TOKEN);
+        c.put("figma.http.max-attempts", "2");
+        c.put("figma.http.initial-backoff", "0.001");
+        c.put("figma.activity.start", "2026-04-01T00:00:00Z");
+        c.put("figma.activity.page-size", "3");
+        return c;
+    }
+
+    static ReconciliationsResource resource(Store store, Map<String, String> values) {
+        Config config = config(values);
+        return new ReconciliationsResource(store, new BridgeSettings(config), config);
+    }
+
+    static ObjectNode body(Response r) {
+        return (ObjectNode) r.getEntity();
+    }
+
+    @Test
+    void runsEachFigmaSourceOnDemand() {
+        try (TestDatabase db = TestDatabase.create("h2"); Store store = Store.open(db.settings());
+                FakeFigma fake = FakeFigma.start(FigmaTestSupport.builtin("small"))) {
+            ReconciliationsResource resource = resource(store, figma(fake));
+            Response dry = resource.trigger("figma-scim", true, false);
+            assertEquals(200, dry.getStatus());
+            assertEquals(9, body(dry).at("/counts/added").asInt());
+            Response scim = resource.uploadCsv(InputStreams.empty(), null, false, false, "Figma-SCIM");
+            assertEquals(201, scim.getStatus());
+            assertEquals("FIGMA_SCIM", body(scim).path("source").asText());
+            assertEquals(9, body(scim).at("/counts/added").asInt());
+
+            Response log = resource.trigger("activity-log", false, false);
+            assertEquals(201, log.getStatus());
+            assertEquals(3, body(log).path("appliedPages").size(), "seven events, pages of three");
+            assertEquals(7, body(log).path("events").asInt());
+            assertTrue(body(log).path("cursor").isTextual());
+            FigmaTestSupport.assertNoToken(body(log).toString(), "the answer");
+        }
+    }
+
+    @Test
+    void figmaFailingIs502ABusyLockIs409AnUnconfiguredSourceIs503() throws InterruptedException {
+        try (TestDatabase db = TestDatabase.create("h2"); Store store = Store.open(db.settings());
+                FakeFigma fake = FakeFigma.start(FigmaTestSupport.builtin("small"))) {
+            ReconciliationsResource resource = resource(store, figma(fake));
+            fake.faults().serverErrorNext(2, 503);
+            Response failed = resource.trigger("activity-log", false, false);
+            assertEquals(502, failed.getStatus());
+            assertEquals("HTTP_ERROR", body(failed).path("reason").asText());
+            assertEquals(0, body(failed).path("appliedPages").size());
+            assertTrue(body(failed).path("detail").asText().startsWith("Figma REST API GET /v1/activity_logs"), body(failed).toString());
+            FigmaTestSupport.assertNoToken(body(failed).toString(), "the answer");
+
+            CountDownLatch inside = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Thread upload = new Thread(() -> new Reconciler(store).run(blocking(inside, release), ReconcileOptions.defaults()));
+            upload.start();
+            try {
+                assertTrue(inside.await(20, TimeUnit.SECONDS));
+                assertEquals(409, resource.trigger("figma-scim", false, false).getStatus());
+            } finally {
+                release.countDown();
+                upload.join(20_000);
+            }
+
+            Map<String, String> noScim = figma(fake);
+            noScim.remove("figma.scim.url");
+            Response unconfigured = resource(store, noScim).trigger("figma-scim", false, false);
+            assertEquals(503, unconfigured.getStatus());
+            assertTrue(body(unconfigured).path("detail").asText().contains("figma.scim.url"));
+            Map<String, String> bad = figma(fake);
+            bad.put("figma.activity.start", "someday");
+            assertEquals(503, resource(store, bad).trigger("activity-log", false, false).getStatus());
+
+            assertThrows(ScimException.class, () -> resource.trigger("okta", false, false));
+            assertThrows(ScimException.class, () -> resource.trigger(null, false, false), "a JSON POST must name a source");
+        }
+    }
+
+    @Test
+    void withoutASourceItIsStillTheCsvUpload() {
+        try (TestDatabase db = TestDatabase.create("h2"); Store store = Store.open(db.settings())) {
+            Response r = resource(store, Map.of()).uploadCsv(new ByteArrayInputStream("Email,Role\nada@x.com,Admin\n"
+                    .getBytes(StandardCharsets.UTF_8)), "m.csv", false, false, "csv");
+            assertEquals(201, r.getStatus());
+            assertEquals("CSV", body(r).path("source").asText());
+        }
+    }
+
+    /** Input streams for bodyless POSTs. */
+    private static final class InputStreams {
+        static ByteArrayInputStream empty() {
+            return new ByteArrayInputStream(new byte[0]);
+        }
+    }
+
+    private static Snapshot blocking(CountDownLatch inside, CountDownLatch release) {
+        return new Snapshot() {
+            @Override
+            public Source source() {
+                return Source.CSV;
+            }
+
+            @Override
+            public String name() {
+                return "slow upload";
+            }
+
+            @Override
+            public String sha256() {
+                return null;
+            }
+
+            @Override
+            public Scope completeness() {
+                return Scope.NONE;
+            }
+
+            @Override
+            public boolean reportsTeams() {
+                return false;
+            }
+
+            @Override
+            public void forEach(Consumer<IncomingMember> sink) {
+                inside.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+    }
+}
