@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Reconciliation through the admin API on a server of its own (a fresh H2 store), then read back over SCIM. */
 class AdminUploadIT {
 
-    static final Path SAMPLE = Path.of("../../shared/reference/sample-members.csv");
+    /** A copy of ../shared/reference/sample-members.csv, so the test does not depend on the checkout layout. */
+    static final Path SAMPLE = Path.of("src/test/resources/csv/sample-members.csv");
     private static BridgeProcess server;
 
     @BeforeAll

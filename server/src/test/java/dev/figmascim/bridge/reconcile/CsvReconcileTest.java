@@ -38,7 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The CSV path through the engine, end to end on a real store, on H2 and PostgreSQL. */
 class CsvReconcileTest {
 
-    static final Path SAMPLE = Path.of("../../shared/reference/sample-members.csv");
+    /** A copy of ../shared/reference/sample-members.csv, so the test does not depend on the checkout layout. */
+    static final Path SAMPLE = Path.of("src/test/resources/reconcile/sample-members.csv");
     static final String HEADER = "Name,Email,Role,Seat,Job Title,Department,Last Active,Teams,Manager\n";
 
     @TempDir
