@@ -23,16 +23,22 @@ public interface Snapshot {
     String name();
 
     /** SHA-256 of the input when it is a file, else null. */
-    String sha256();
+    default String sha256() {
+        return null;
+    }
 
     /**
      * The members this snapshot is complete for, if complete: members in scope that it does not
      * report have left the organisation. {@link Scope#NONE} for partial inputs (event batches).
      */
-    Scope completeness();
+    default Scope completeness() {
+        return Scope.NONE;
+    }
 
     /** Whether the snapshot reports team membership (so memberships it omits are removed). */
-    boolean reportsTeams();
+    default boolean reportsTeams() {
+        return false;
+    }
 
     /** Emits every member; throws {@link SnapshotRejected} if the input is invalid. */
     void forEach(Consumer<IncomingMember> sink);

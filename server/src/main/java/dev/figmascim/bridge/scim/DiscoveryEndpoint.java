@@ -39,7 +39,6 @@ public class DiscoveryEndpoint {
         refuseFilter(uri);
         ObjectNode spc = JsonNodeFactory.instance.objectNode();
         spc.putArray("schemas").add(SPC_SCHEMA);
-        spc.put("documentationUri", "https://github.com/figma-scim-bridge/figma-scim-bridge/blob/main/docs/scim-mapping.md");
         spc.putObject("patch").put("supported", false);
         spc.putObject("bulk").put("supported", false).put("maxOperations", 0).put("maxPayloadSize", 0);
         spc.putObject("filter").put("supported", true).put("maxResults", requests.maxCount());

@@ -172,21 +172,6 @@ class AdminFigmaSourcesTest {
             }
 
             @Override
-            public String sha256() {
-                return null;
-            }
-
-            @Override
-            public Scope completeness() {
-                return Scope.NONE;
-            }
-
-            @Override
-            public boolean reportsTeams() {
-                return false;
-            }
-
-            @Override
             public void forEach(Consumer<IncomingMember> sink) {
                 inside.countDown();
                 try {

@@ -29,11 +29,6 @@ class ListSnapshot implements Snapshot {
     }
 
     @Override
-    public String sha256() {
-        return null;
-    }
-
-    @Override
     public Scope completeness() {
         return scope;
     }

@@ -46,16 +46,6 @@ class ScriptedSnapshot implements Snapshot {
     }
 
     @Override
-    public String sha256() {
-        return null;
-    }
-
-    @Override
-    public Scope completeness() {
-        return Scope.NONE;
-    }
-
-    @Override
     public boolean reportsTeams() {
         return teams;
     }

@@ -135,21 +135,6 @@ class SourceScheduleTest {
             }
 
             @Override
-            public String sha256() {
-                return null;
-            }
-
-            @Override
-            public Scope completeness() {
-                return Scope.NONE;
-            }
-
-            @Override
-            public boolean reportsTeams() {
-                return false;
-            }
-
-            @Override
             public void forEach(Consumer<IncomingMember> sink) {
                 inside.countDown();
                 try {

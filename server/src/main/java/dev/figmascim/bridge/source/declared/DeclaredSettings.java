@@ -162,21 +162,6 @@ public final class DeclaredSettings implements Snapshot {
         return file.getFileName().toString();
     }
 
-    @Override
-    public String sha256() {
-        return null;
-    }
-
-    @Override
-    public Scope completeness() {
-        return Scope.NONE;
-    }
-
-    @Override
-    public boolean reportsTeams() {
-        return false;
-    }
-
     /** The file declares no members. */
     @Override
     public void forEach(Consumer<IncomingMember> sink) {

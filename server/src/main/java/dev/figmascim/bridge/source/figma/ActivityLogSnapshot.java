@@ -61,22 +61,6 @@ public final class ActivityLogSnapshot implements Snapshot {
     }
 
     @Override
-    public String sha256() {
-        return null;
-    }
-
-    @Override
-    public Scope completeness() {
-        return Scope.NONE;
-    }
-
-    /** Events change teams one membership at a time; they never list a member's teams. */
-    @Override
-    public boolean reportsTeams() {
-        return false;
-    }
-
-    @Override
     public void forEach(Consumer<IncomingMember> sink) {
         forEachIncoming(in -> {
             if (in instanceof IncomingMember member) {

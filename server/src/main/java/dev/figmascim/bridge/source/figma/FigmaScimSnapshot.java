@@ -54,19 +54,8 @@ public final class FigmaScimSnapshot implements Snapshot {
     }
 
     @Override
-    public String sha256() {
-        return null;
-    }
-
-    @Override
     public Scope completeness() {
         return Scope.IDP_MANAGED;
-    }
-
-    /** Figma's SCIM knows no teams: memberships of teams are left alone. */
-    @Override
-    public boolean reportsTeams() {
-        return false;
     }
 
     @Override
