@@ -220,6 +220,13 @@ class ScimReadIT extends BridgeIT {
         }
         assertEquals(total, ids.size());
         assertEquals(total, new HashSet<>(ids).size());
+        // previousCursor leads back: the page before the second page is the first page.
+        JsonNode first = scim().get("Users?count=10&sortBy=userName&cursor=").json();
+        assertFalse(first.has("previousCursor"), "the first page has nothing before it");
+        JsonNode second = scim().get("Users?count=10&sortBy=userName&cursor=" + Http.q(first.get("nextCursor").asText())).json();
+        JsonNode back = scim().get("Users?count=10&sortBy=userName&cursor=" + Http.q(second.get("previousCursor").asText())).json();
+        assertEquals(first.get("Resources").toString(), back.get("Resources").toString());
+        assertFalse(back.has("previousCursor"));
         JsonNode spc = scim().get("ServiceProviderConfig").json().get("pagination");
         assertTrue(spc.get("cursor").asBoolean());
         assertTrue(spc.get("cursorTimeout").asInt() > 0);

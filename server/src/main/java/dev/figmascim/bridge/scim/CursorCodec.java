@@ -43,8 +43,13 @@ final class CursorCodec {
     }
 
     String encode(String resource, ListRequest request, ResourceQuery.Position last) {
-        String payload = String.join(String.valueOf(SEP), "1", resource, queryHash(request),
-                last.sortValue() == null ? "" : "v" + ResourceQuery.sortValueToText(last.sortValue()), last.id().toString(),
+        return encode(resource, request, last, false);
+    }
+
+    /** A cursor for the page after {@code at}, or (previous) the page before it. */
+    String encode(String resource, ListRequest request, ResourceQuery.Position at, boolean previous) {
+        String payload = String.join(String.valueOf(SEP), previous ? "p" : "n", resource, queryHash(request),
+                at.sortValue() == null ? "" : "v" + ResourceQuery.sortValueToText(at.sortValue()), at.id().toString(),
                 Long.toString(Instant.now().getEpochSecond()));
         byte[] body = payload.getBytes(StandardCharsets.UTF_8);
         return B64.encodeToString(body) + "." + B64.encodeToString(mac(body));
@@ -65,7 +70,10 @@ final class CursorCodec {
             throw invalid();
         }
         String[] parts = new String(body, StandardCharsets.UTF_8).split(String.valueOf(SEP), -1);
-        if (parts.length != 6 || !parts[0].equals("1") || !parts[1].equals(resource) || !parts[2].equals(queryHash(request))) {
+        if (parts.length != 6 || !(parts[0].equals("n") || parts[0].equals("p"))) {
+            throw invalid();
+        }
+        if (!parts[1].equals(resource) || !parts[2].equals(queryHash(request))) {
             throw new ScimException(400, "invalidCursor",
                     "the cursor belongs to another query (filter, sortBy and sortOrder must stay the same)");
         }
@@ -74,11 +82,11 @@ final class CursorCodec {
             throw new ScimException(400, "expiredCursor",
                     "the cursor has expired (cursors are valid for " + ttl.toSeconds() + " s)");
         }
-        return new Decoded(parts[3].isEmpty() ? null : parts[3].substring(1), UUID.fromString(parts[4]));
+        return new Decoded(parts[3].isEmpty() ? null : parts[3].substring(1), UUID.fromString(parts[4]), parts[0].equals("p"));
     }
 
-    /** A decoded cursor: the sort value as text (null when absent) and the last id. */
-    record Decoded(String sortValueText, UUID id) {
+    /** A decoded cursor: the sort value as text (null when absent), the id, and whether it points backwards. */
+    record Decoded(String sortValueText, UUID id, boolean previous) {
     }
 
     private static ScimException invalid() {

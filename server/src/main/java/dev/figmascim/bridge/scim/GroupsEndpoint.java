@@ -49,9 +49,9 @@ public class GroupsEndpoint extends ListingEndpoint<TeamRepository.Loaded> {
     }
 
     @Override
-    ResourceQuery.CursorPage<TeamRepository.Loaded> findAfter(ListRequest request, ResourceQuery.Position after,
-                                                              Projection projection) {
-        return teams.findAfter(request, after, wantsMembers(projection));
+    ResourceQuery.CursorPage<TeamRepository.Loaded> findNear(ListRequest request, ResourceQuery.Position at, boolean previous,
+                                                           Projection projection) {
+        return teams.findNear(request, at, previous, wantsMembers(projection));
     }
 
     @Override

@@ -15,14 +15,17 @@ final class ListResponses {
     private ListResponses() {
     }
 
-    /** An RFC 9865 cursor page: {@code nextCursor} when more follow, no startIndex. */
-    static ObjectNode cursor(long total, String nextCursor, List<ObjectNode> resources) {
+    /** An RFC 9865 cursor page: {@code nextCursor} / {@code previousCursor} where rows follow / precede, no startIndex. */
+    static ObjectNode cursor(long total, String nextCursor, String previousCursor, List<ObjectNode> resources) {
         ObjectNode list = JsonNodeFactory.instance.objectNode();
         list.putArray("schemas").add(ScimUrns.LIST_RESPONSE);
         list.put("totalResults", total);
         list.put("itemsPerPage", resources.size());
         if (nextCursor != null) {
             list.put("nextCursor", nextCursor);
+        }
+        if (previousCursor != null) {
+            list.put("previousCursor", previousCursor);
         }
         ArrayNode array = list.putArray("Resources");
         resources.forEach(array::add);

@@ -39,8 +39,8 @@ public abstract class ListingEndpoint<L> {
     /** One index page of matches; relations only when the projection shows them. */
     abstract ResourceQuery.Page<L> find(ListRequest request, Projection projection);
 
-    /** One cursor page after {@code after}. */
-    abstract ResourceQuery.CursorPage<L> findAfter(ListRequest request, ResourceQuery.Position after, Projection projection);
+    /** One cursor page after {@code at}, or (previous) before it. */
+    abstract ResourceQuery.CursorPage<L> findNear(ListRequest request, ResourceQuery.Position at, boolean previous, Projection projection);
 
     /** The query that reads cursor positions back. */
     abstract ResourceQuery<?> query();
@@ -78,9 +78,10 @@ public abstract class ListingEndpoint<L> {
     /** RFC 9865 cursor paging: keyset pages that neither skip nor repeat while the store changes. */
     ObjectNode cursorSearch(ListRequest request, String token, UriInfo uri) {
         Projection projection = projection(request.attributes(), request.excludedAttributes());
-        ResourceQuery.CursorPage<L> page = findAfter(request, requests.position(token, resource, request, query()), projection);
-        String next = request.count() == 0 ? null : requests.next(resource, request, page);
-        return ListResponses.cursor(page.total(), next, render(page.resources(), projection, uri));
+        ScimRequests.CursorTarget target = requests.target(token, resource, request, query());
+        ResourceQuery.CursorPage<L> page = findNear(request, target.position(), target.previous(), projection);
+        String[] cursors = requests.around(resource, request, target, page);
+        return ListResponses.cursor(page.total(), cursors[0], cursors[1], render(page.resources(), projection, uri));
     }
 
     private List<ObjectNode> render(List<L> resources, Projection projection, UriInfo uri) {

@@ -51,10 +51,10 @@ class MemberRepository {
         });
     }
 
-    /** One cursor page (RFC 9865) after {@code after}, with memberships when wanted. */
-    ResourceQuery.CursorPage<Loaded> findAfter(ListRequest request, ResourceQuery.Position after, boolean withGroups) {
+    /** One cursor page (RFC 9865) after {@code at} (or before it, for a previousCursor), with memberships when wanted. */
+    ResourceQuery.CursorPage<Loaded> findNear(ListRequest request, ResourceQuery.Position at, boolean previous, boolean withGroups) {
         return store.read(em -> {
-            ResourceQuery.CursorPage<Member> page = query.findAfter(em, request, after);
+            ResourceQuery.CursorPage<Member> page = previous ? query.findBefore(em, request, at) : query.findAfter(em, request, at);
             Map<UUID, List<TeamMembership>> byMember = withGroups && !page.resources().isEmpty()
                     ? memberships(em, page.resources().stream().map(Member::id).toList()) : Map.of();
             List<Loaded> loaded = page.resources().stream()

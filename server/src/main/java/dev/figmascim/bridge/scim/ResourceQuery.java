@@ -90,10 +90,24 @@ final class ResourceQuery<E> {
      * walk neither skips nor repeats a row while others are added, changed or removed. Absent sort
      * values come last in both orders, as in {@link #find}.
      */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     CursorPage<E> findAfter(EntityManager em, ListRequest request, Position after) {
+        return findPage(em, request, after, false);
+    }
+
+    /** The rows just before {@code before} in the same order (RFC 9865 previousCursor); {@code more}: rows precede them. */
+    CursorPage<E> findBefore(EntityManager em, ListRequest request, Position before) {
+        return findPage(em, request, before, true);
+    }
+
+    /**
+     * One keyset page next to {@code at}: after it, or (backwards) before it, read in reverse order and
+     * turned back. The reverse order puts absent sort values first, mirroring "absent values last".
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private CursorPage<E> findPage(EntityManager em, ListRequest request, Position at, boolean backwards) {
         Attribute<E> sort = request.sortBy() == null ? null : sortAttribute(request.sortBy());
-        CriteriaBuilder cb = em.getCriteriaBuilder();
+        org.hibernate.query.criteria.HibernateCriteriaBuilder cb = (org.hibernate.query.criteria.HibernateCriteriaBuilder)
+                em.getCriteriaBuilder();
         long total = count(em, request);
 
         jakarta.persistence.criteria.CriteriaQuery<jakarta.persistence.Tuple> query = cb.createTupleQuery();
@@ -105,32 +119,38 @@ final class ResourceQuery<E> {
         if (request.filter() != null) {
             where.add(translator.toPredicate(request.filter(), cb, root, query));
         }
-        boolean desc = request.descending();
-        if (after != null) {
+        // "Later in the order" is greater for ascending, smaller for descending; going backwards flips it.
+        boolean later = request.descending() == backwards;
+        if (at != null) {
+            jakarta.persistence.criteria.Predicate idBeyond = later ? cb.greaterThan(id, at.id()) : cb.lessThan(id, at.id());
             if (key == null) {
-                where.add(cb.greaterThan(id, after.id()));
+                where.add(idBeyond);
+            } else if (at.sortValue() == null) {
+                // Absent values come last: after one, only absent values with a later id; before one, every present value too.
+                where.add(backwards ? cb.or(cb.isNotNull(key), cb.and(cb.isNull(key), idBeyond)) : cb.and(cb.isNull(key), idBeyond));
             } else {
-                jakarta.persistence.criteria.Predicate tieAfter = desc ? cb.lessThan(id, after.id()) : cb.greaterThan(id, after.id());
-                if (after.sortValue() == null) {
-                    where.add(cb.and(cb.isNull(key), tieAfter));
-                } else {
-                    Comparable v = (Comparable) after.sortValue();
-                    where.add(cb.or(desc ? cb.lessThan(key, v) : cb.greaterThan(key, v), cb.isNull(key),
-                            cb.and(cb.equal(key, v), tieAfter)));
-                }
+                Comparable v = (Comparable) at.sortValue();
+                jakarta.persistence.criteria.Predicate keyBeyond = later ? cb.greaterThan(key, v) : cb.lessThan(key, v);
+                where.add(backwards ? cb.or(keyBeyond, cb.and(cb.equal(key, v), idBeyond))
+                        : cb.or(keyBeyond, cb.isNull(key), cb.and(cb.equal(key, v), idBeyond)));
             }
         }
         query.where(where.toArray(jakarta.persistence.criteria.Predicate[]::new));
+        boolean ascending = !request.descending() != backwards;
         if (key == null) {
-            query.orderBy(cb.asc(id));
+            query.orderBy(ascending ? cb.asc(id) : cb.desc(id));
         } else {
-            query.orderBy(desc ? cb.desc(key) : cb.asc(key), desc ? cb.desc(id) : cb.asc(id));
+            query.orderBy(ascending ? cb.asc(key, backwards) : cb.desc(key, backwards), ascending ? cb.asc(id) : cb.desc(id));
         }
         List<jakarta.persistence.Tuple> rows = em.createQuery(query).setMaxResults(request.count() + 1).getResultList();
         boolean more = rows.size() > request.count();
+        List<jakarta.persistence.Tuple> page = new java.util.ArrayList<>(rows.subList(0, Math.min(rows.size(), request.count())));
+        if (backwards) {
+            java.util.Collections.reverse(page);
+        }
         List<E> resources = new java.util.ArrayList<>();
         List<Position> positions = new java.util.ArrayList<>();
-        for (jakarta.persistence.Tuple t : rows.subList(0, Math.min(rows.size(), request.count()))) {
+        for (jakarta.persistence.Tuple t : page) {
             resources.add((E) t.get(0));
             positions.add(new Position(key == null ? null : t.get(2), (java.util.UUID) t.get(1)));
         }

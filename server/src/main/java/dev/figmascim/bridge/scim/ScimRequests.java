@@ -48,25 +48,37 @@ class ScimRequests {
         return java.util.Optional.of(value == null ? "" : value);
     }
 
-    /** The position a cursor token stands for; {@code ""} (the first page) is no position. */
-    <E> ResourceQuery.Position position(String token, String resource, ListRequest request, ResourceQuery<E> query) {
+    /** Where a cursor points: a position, and whether the page wanted is the one before it. */
+    record CursorTarget(ResourceQuery.Position position, boolean previous) {
+    }
+
+    /** What a cursor token stands for; {@code ""} (the first page) is no position. */
+    <E> CursorTarget target(String token, String resource, ListRequest request, ResourceQuery<E> query) {
         if (token.isEmpty()) {
-            return null;
+            return new CursorTarget(null, false);
         }
         CursorCodec.Decoded d = cursors.decode(token, resource, request);
         Object value = d.sortValueText() == null ? null : query.sortValueFromText(request.sortBy(), d.sortValueText());
         if (d.sortValueText() != null && value == null) {
             throw new ScimException(400, "invalidCursor", "the cursor does not fit this query");
         }
-        return new ResourceQuery.Position(value, d.id());
+        return new CursorTarget(new ResourceQuery.Position(value, d.id()), d.previous());
     }
 
-    /** The cursor for the page after {@code page}, or null when it is the last (or count was 0). */
-    String next(String resource, ListRequest request, ResourceQuery.CursorPage<?> page) {
-        if (!page.more() || page.positions().isEmpty()) {
-            return null;
+    /**
+     * The RFC 9865 cursors around {@code page}, read for {@code target}: {@code nextCursor} when rows
+     * follow, {@code previousCursor} when rows precede (null when there are none, or count was 0).
+     */
+    String[] around(String resource, ListRequest request, CursorTarget target, ResourceQuery.CursorPage<?> page) {
+        if (page.positions().isEmpty() || request.count() == 0) {
+            return new String[] {null, null};
         }
-        return cursors.encode(resource, request, page.positions().get(page.positions().size() - 1));
+        boolean rowsAfter = target.previous() || page.more();
+        boolean rowsBefore = target.previous() ? page.more() : target.position() != null;
+        ResourceQuery.Position first = page.positions().get(0);
+        ResourceQuery.Position last = page.positions().get(page.positions().size() - 1);
+        return new String[] {rowsAfter ? cursors.encode(resource, request, last, false) : null,
+            rowsBefore ? cursors.encode(resource, request, first, true) : null};
     }
 
     /** The {@code cursor} of a SearchRequest body, as {@link #cursor(UriInfo)}. */

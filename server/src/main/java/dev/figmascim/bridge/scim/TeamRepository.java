@@ -51,10 +51,10 @@ class TeamRepository {
         });
     }
 
-    /** One cursor page (RFC 9865) after {@code after}, with members when wanted. */
-    ResourceQuery.CursorPage<Loaded> findAfter(ListRequest request, ResourceQuery.Position after, boolean withMembers) {
+    /** One cursor page (RFC 9865) after {@code at} (or before it, for a previousCursor), with members when wanted. */
+    ResourceQuery.CursorPage<Loaded> findNear(ListRequest request, ResourceQuery.Position at, boolean previous, boolean withMembers) {
         return store.read(em -> {
-            ResourceQuery.CursorPage<Team> page = query.findAfter(em, request, after);
+            ResourceQuery.CursorPage<Team> page = previous ? query.findBefore(em, request, at) : query.findAfter(em, request, at);
             Map<UUID, List<TeamMembership>> byTeam = withMembers && !page.resources().isEmpty()
                     ? members(em, page.resources().stream().map(Team::id).toList()) : Map.of();
             List<Loaded> loaded = page.resources().stream()

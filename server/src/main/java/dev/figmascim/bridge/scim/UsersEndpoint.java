@@ -47,9 +47,9 @@ public class UsersEndpoint extends ListingEndpoint<MemberRepository.Loaded> {
     }
 
     @Override
-    ResourceQuery.CursorPage<MemberRepository.Loaded> findAfter(ListRequest request, ResourceQuery.Position after,
-                                                                Projection projection) {
-        return members.findAfter(request, after, wantsGroups(projection));
+    ResourceQuery.CursorPage<MemberRepository.Loaded> findNear(ListRequest request, ResourceQuery.Position at, boolean previous,
+                                                           Projection projection) {
+        return members.findNear(request, at, previous, wantsGroups(projection));
     }
 
     @Override

@@ -49,6 +49,38 @@ class CursorPagingTest {
         }
     }
 
+    @ParameterizedTest(name = "[{0}] sortBy={1} {2}")
+    @CsvSource(nullValues = "NULL", delimiter = '|', value = {
+        "h2|NULL|NULL", "postgres|NULL|NULL", "h2|title|ascending", "postgres|title|descending",
+        "h2|" + LAST_ACTIVE + "|descending", "postgres|" + LAST_ACTIVE + "|ascending", "postgres|userName|descending",
+    })
+    void previousPagesAreTheNextPagesInReverse(String kind, String sortBy, String order) {
+        var l = UserFilterTest.database(kind);
+        ListRequest request = ListRequest.of(null, sortBy, order, null, "3", null, null, 100, 1000);
+        ResourceQuery<Member> q = new ResourceQuery<>(UserAttributes.TABLE, "id");
+        List<List<UUID>> forward = new ArrayList<>();
+        List<ResourceQuery.CursorPage<Member>> pages = new ArrayList<>();
+        ResourceQuery.Position after = null;
+        while (true) {
+            ResourceQuery.Position at = after;
+            ResourceQuery.CursorPage<Member> page = l.store().read(em -> q.findAfter(em, request, at));
+            pages.add(page);
+            forward.add(page.resources().stream().map(Member::id).toList());
+            if (!page.more()) {
+                break;
+            }
+            after = page.positions().get(page.positions().size() - 1);
+        }
+        assertTrue(forward.size() >= 3, "the fixture spans several pages");
+        // From the last page, each previous page is the page before its first row.
+        for (int i = pages.size() - 1; i > 0; i--) {
+            ResourceQuery.Position first = pages.get(i).positions().get(0);
+            ResourceQuery.CursorPage<Member> before = l.store().read(em -> q.findBefore(em, request, first));
+            assertEquals(forward.get(i - 1), before.resources().stream().map(Member::id).toList(), "page " + (i - 1));
+            assertEquals(i - 1 > 0, before.more(), "more rows precede page " + (i - 1));
+        }
+    }
+
     private List<UUID> walk(Store store, ListRequest request) {
         ResourceQuery<Member> q = new ResourceQuery<>(UserAttributes.TABLE, "id");
         List<UUID> ids = new ArrayList<>();
