@@ -74,6 +74,14 @@ class ScimErrorsIT extends BridgeIT {
         assertScimError(scim().get("Users?" + query), 400, scimType);
     }
 
+    /** The benchmark's comparison endpoints exist only when bridge.bench.enabled=true. */
+    @org.junit.jupiter.api.Test
+    void benchEndpointsAreOffByDefault() {
+        Http root = http();
+        assertEquals(404, root.get("bench/v1/members/2819c223-7f76-453a-919d-413861904646").status());
+        assertEquals(404, root.get("bench/v1/scimple-inmemory/Users").status());
+    }
+
     @org.junit.jupiter.api.Test
     void badCursorsAreInvalidCursor() {
         assertScimError(scim().get("Users?cursor=not-a-cursor"), 400, "invalidCursor");

@@ -416,22 +416,23 @@ public final class Reconciler {
          * member (managers may appear anywhere in a file, so this runs after all rows).
          */
         private void linkManagers() {
+            // Keyset over the member id: each pass reads the next rows after the last one, so the whole
+            // table is scanned once, not once per chunk.
             String stale = "from Member m, Member x where m.managerEmail is not null and x.emailLower = lower(m.managerEmail)"
-                    + " and (m.managerId is null or m.managerId <> cast(x.id as String))";
-            Set<UUID> linked = new HashSet<>();
+                    + " and (m.managerId is null or m.managerId <> cast(x.id as String)) and m.id > :after order by m.id";
+            UUID after = new UUID(0, 0);
             while (true) {
-                List<Object[]> pairs = em.createQuery("select m, x " + stale, Object[].class).setMaxResults(CHUNK).getResultList();
+                List<Object[]> pairs = em.createQuery("select m, x " + stale, Object[].class).setParameter("after", after)
+                        .setMaxResults(CHUNK).getResultList();
                 if (pairs.isEmpty()) {
                     break;
                 }
                 for (Object[] pair : pairs) {
                     Member m = (Member) pair[0];
-                    if (!linked.add(m.id())) {
-                        throw new IllegalStateException("manager link did not converge for " + m.getEmailLower());
-                    }
                     String managerId = ((Member) pair[1]).id().toString();
                     log.record(EntityType.MEMBER, m.id(), m.getEmailLower(), "manager", m.getManagerId(), managerId);
                     m.setManagerId(managerId);
+                    after = m.id();
                 }
                 em.flush();
                 em.clear();
@@ -457,13 +458,15 @@ public final class Reconciler {
             if (candidates > 0 && !options.allowMassRemoval() && candidates > options.massRemovalThreshold() * inScope) {
                 throw new MassRemovalRefused(candidates, inScope, options.massRemovalThreshold());
             }
+            UUID after = new UUID(0, 0);
             while (true) {
-                List<Member> batch = em.createQuery("select m " + vanished + " order by m.id", Member.class)
-                        .setParameter("r", MemberStatus.REMOVED).setMaxResults(CHUNK).getResultList();
+                List<Member> batch = em.createQuery("select m " + vanished + " and m.id > :after order by m.id", Member.class)
+                        .setParameter("r", MemberStatus.REMOVED).setParameter("after", after).setMaxResults(CHUNK).getResultList();
                 if (batch.isEmpty()) {
                     break;
                 }
                 for (Member m : batch) {
+                    after = m.id();
                     log.record(EntityType.MEMBER, m.id(), m.getEmailLower(), MemberField.STATUS.label(), m.getStatus().name(),
                             MemberStatus.REMOVED.name());
                     m.setStatus(MemberStatus.REMOVED);

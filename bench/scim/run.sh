@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# SCIM query benchmark (not a test), issue 4 §9, on the local PostgreSQL with 100k members and 20k
+# teams (bench/scim/data.sql). Side by side in one run, on the same server process:
+#   (a) userName eq lookups vs a bare JDBC primary-key JSON endpoint (/bench/v1/members/{id}): 32 clients
+#   (b) title co "eng" and active eq true, sortBy userName, count 100 vs SCIMple's in-memory filtering
+#       of all users (what its example servers do): 4 clients
+#   (c) walking all users by cursor (count 1000) vs one plain streaming SELECT (psql)
+# usage: bench/scim/run.sh [seconds=15]   (needs wrk: apt-get install wrk)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+SECS=${1:-15}
+JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
+JAR=$PWD/server/target/figma-scim-bridge.jar
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
+W=$(mktemp -d)
+PSQL="psql -q -h 127.0.0.1 -U postgres"
+cleanup() { [ -n "${PID:-}" ] && kill "$PID" 2>/dev/null; rm -rf "$W"; $PSQL -d test -c "drop database if exists bench_scim with (force)" >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+$PSQL -d test -c "drop database if exists bench_scim with (force)" -c "create database bench_scim" 2>/dev/null
+export BRIDGE_DB_URL=jdbc:postgresql://127.0.0.1:5432/bench_scim BRIDGE_DB_USER=postgres BRIDGE_DB_PASSWORD=
+(cd "$W" && "$JAVA" -jar "$JAR" migrate >/dev/null 2>&1)
+$PSQL -d bench_scim -f bench/scim/data.sql
+export TOKEN=fsb_bench_$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+AOT=(); [ -f server/target/figma-scim-bridge.aot ] && AOT=(-XX:AOTCache=server/target/figma-scim-bridge.aot)
+(cd "$W" && SERVER_PORT=$PORT SERVER_HOST=127.0.0.1 BRIDGE_BOOTSTRAP_TOKEN=$TOKEN BRIDGE_BENCH_ENABLED=true \
+   exec "$JAVA" "${AOT[@]}" -jar "$JAR" >"$W/out" 2>"$W/err") & PID=$!
+B=http://127.0.0.1:$PORT
+until curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "$B/scim/v2/ServiceProviderConfig"; do sleep 0.3; done
+echo "load: $(cut -d' ' -f1-3 /proc/loadavg)   members: $($PSQL -d bench_scim -tAc 'select count(*) from member')   teams: $($PSQL -d bench_scim -tAc 'select count(*) from team')"
+
+$PSQL -d bench_scim -tAc "select i from generate_series(1, 100000, 7) i" | sed 's#.*#/scim/v2/Users?filter=userName%20eq%20%22user&%40example.com%22#' > "$W/scim.paths"
+$PSQL -d bench_scim -tAc "select md5('m' || i)::uuid from generate_series(1, 100000, 7) i" | sed 's#.*#/bench/v1/members/&#' > "$W/bare.paths"
+FILTER='filter=title%20co%20%22eng%22%20and%20active%20eq%20true&sortBy=userName&count=100'
+echo "/scim/v2/Users?$FILTER" > "$W/list.paths"
+echo "/bench/v1/scimple-inmemory/Users?$FILTER" > "$W/inmem.paths"
+# Both sides must answer the same thing before they are timed.
+S=$(curl -s -H "Authorization: Bearer $TOKEN" "$B/scim/v2/Users?$FILTER" | python3 -c 'import json,sys; print(json.load(sys.stdin)["totalResults"])')
+M=$(curl -s -H "Authorization: Bearer $TOKEN" "$B/bench/v1/scimple-inmemory/Users?$FILTER" | python3 -c 'import json,sys; print(json.load(sys.stdin)["totalResults"])')
+echo "filtered list matches: bridge $S, SCIMple in-memory $M"
+[ "$S" = "$M" ] || { echo "the two sides disagree" >&2; exit 1; }
+
+bench() { # $1 paths file, $2 connections; prints "req/s p50 p99"
+  PATHS=$1 wrk -t2 -c"$2" -d"${SECS}s" --latency -s bench/scim/paths.lua "$B" > "$W/wrk.txt"
+  rps=$(awk '/Requests\/sec/ {print $2}' "$W/wrk.txt")
+  p50=$(awk '/^ +50%/ {print $2}' "$W/wrk.txt"); p99=$(awk '/^ +99%/ {print $2}' "$W/wrk.txt")
+  non2xx=$(awk '/Non-2xx/ {print $5}' "$W/wrk.txt")
+  echo "$rps $p50 $p99 ${non2xx:-0}"
+}
+PATHS=$W/scim.paths wrk -t2 -c32 -d3s -s bench/scim/paths.lua "$B" >/dev/null   # warm-up
+PATHS=$W/bare.paths wrk -t2 -c32 -d3s -s bench/scim/paths.lua "$B" >/dev/null
+read -r s_rps s_p50 s_p99 s_err <<<"$(bench "$W/scim.paths" 32)"
+read -r b_rps b_p50 b_p99 b_err <<<"$(bench "$W/bare.paths" 32)"
+echo "(a) userName eq, 32 clients: bridge $s_rps req/s (p50 $s_p50, p99 $s_p99, non-2xx $s_err)   bare PK endpoint $b_rps req/s (p50 $b_p50, p99 $b_p99)"
+awk -v a="$s_rps" -v b="$b_rps" 'BEGIN {printf "    ratio bridge/bare: %.2f (target >= 0.8)\n", a/b}'
+read -r l_rps l_p50 l_p99 l_err <<<"$(bench "$W/list.paths" 4)"
+read -r m_rps m_p50 m_p99 m_err <<<"$(bench "$W/inmem.paths" 4)"
+echo "(b) filtered sorted list, 4 clients: bridge $l_rps req/s (p50 $l_p50)   SCIMple in-memory $m_rps req/s (p50 $m_p50)"
+awk -v a="$l_rps" -v b="$m_rps" 'BEGIN {printf "    ratio bridge/in-memory: %.1f x (target >= 20)\n", a/b}'
+
+t0=$(date +%s%N); next=""; pages=0; seen=0
+while :; do
+  page=$(curl -s -G -H "Authorization: Bearer $TOKEN" "$B/scim/v2/Users" --data-urlencode "count=1000" --data-urlencode "cursor=$next")
+  read -r n next <<<"$(python3 -c 'import json,sys; d=json.load(sys.stdin); print(len(d["Resources"]), d.get("nextCursor",""))' <<<"$page")"
+  seen=$((seen + n)); pages=$((pages + 1))
+  [ -n "$next" ] || break
+done
+t1=$(date +%s%N)
+$PSQL -d bench_scim -c "select * from member" > /dev/null
+t2=$(date +%s%N)
+t3=$(date +%s%N); $PSQL -d bench_scim -c "select * from member" > /dev/null; t4=$(date +%s%N)
+walk=$(( (t1 - t0) / 1000000 )); sel=$(( (t4 - t3) / 1000000 ))
+echo "(c) cursor walk: $seen users in $pages pages, $walk ms   streaming SELECT (psql, warm): $sel ms"
+awk -v a="$walk" -v b="$sel" 'BEGIN {printf "    ratio walk/SELECT: %.1f (target <= 1.5)\n", a/b}'
