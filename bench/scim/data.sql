@@ -3,8 +3,10 @@ insert into member (id, figma_user_id, email, email_lower, name, given_name, fam
                     seat_type, status, figma_admin, department, managed_by_idp, created_at, last_modified, version, last_active_at)
 select md5('m' || i)::uuid, (1000000 + i)::text, 'user' || i || '@example.com', 'user' || i || '@example.com',
        'First' || i || ' Last' || i, 'First' || i, 'Last' || i,
-       (array['Software Engineer','Product Designer','Engineering Manager','Product Manager','Data Analyst',
-              'QA Engineer','Brand Designer','Researcher','Marketing Lead','IT Admin'])[1 + i % 10],
+       -- lower-case "engineer": SCIMple's in-memory matcher compares case-sensitively, the bridge (rightly,
+       -- RFC 7643 caseExact=false) does not; with these titles both must find the same 20k members.
+       (array['Software engineer','Product designer','Senior engineer','Product manager','Data analyst',
+              'QA engineer','Brand designer','Researcher','Marketing lead','IT admin'])[1 + i % 10],
        'ext-' || i, (array['MEMBER','MEMBER','MEMBER','GUEST','ADMIN'])[1 + i % 5],
        (array['FULL','DEV','COLLAB','VIEW'])[1 + i % 4], case when i % 10 = 0 then 'REMOVED' else 'ACTIVE' end,
        i % 50 = 0, 'Dept ' || (i % 20), i % 3 <> 0,
