@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.apache.directory.scim.core.schema.SchemaRegistry;
+import org.eclipse.microprofile.config.Config;
 import org.apache.directory.scim.spec.extension.EnterpriseExtension;
 import org.apache.directory.scim.spec.filter.Filter;
 import org.apache.directory.scim.spec.filter.FilterExpressions;
@@ -42,17 +43,26 @@ import java.util.function.Predicate;
 public class BenchResource {
 
     private final Store store;
+    private final boolean enabled;
     private volatile List<ScimUser> inMemory;
 
     @Inject
-    BenchResource(Store store) {
+    BenchResource(Store store, Config config) {
         this.store = store;
+        this.enabled = config.getOptionalValue("bridge.bench.enabled", Boolean.class).orElse(false);
+    }
+
+    private void requireEnabled() {
+        if (!enabled) {
+            throw ScimException.notFound("not found");
+        }
     }
 
     /** The floor: one member row by primary key over plain JDBC, every column as JSON. */
     @GET
     @Path("members/{id}")
     public ObjectNode member(@PathParam("id") String id) throws SQLException {
+        requireEnabled();
         try (Connection c = store.dataSource().getConnection();
              PreparedStatement ps = c.prepareStatement("select * from member where id = ?")) {
             ps.setObject(1, UUID.fromString(id));
@@ -80,6 +90,7 @@ public class BenchResource {
     @Path("scimple-inmemory/Users")
     public ObjectNode scimpleInMemory(@QueryParam("filter") String filter, @QueryParam("sortBy") String sortBy,
                                       @QueryParam("count") Integer count) throws FilterParseException {
+        requireEnabled();
         List<ScimUser> users = inMemory();
         Predicate<ScimUser> matches = filter == null ? u -> true
                 : FilterExpressions.<ScimUser>inMemory(new Filter(filter).getExpression(), REGISTRY.getSchema(ScimUser.SCHEMA_URI));
