@@ -2,11 +2,9 @@ package dev.figmascim.bridge.admin;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.figmascim.bridge.config.BridgeSettings;
-import dev.figmascim.bridge.model.Source;
-import dev.figmascim.bridge.reconcile.IncomingMember;
+import dev.figmascim.bridge.reconcile.BlockingSnapshot;
 import dev.figmascim.bridge.reconcile.ReconcileOptions;
 import dev.figmascim.bridge.reconcile.Reconciler;
-import dev.figmascim.bridge.reconcile.Snapshot;
 import dev.figmascim.bridge.scim.ScimException;
 import dev.figmascim.bridge.source.figma.FigmaTestSupport;
 import dev.figmascim.bridge.source.figma.NoTokenInLogs;
@@ -27,7 +25,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -118,7 +115,7 @@ class AdminFigmaSourcesTest {
 
             CountDownLatch inside = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            Thread upload = new Thread(() -> new Reconciler(store).run(blocking(inside, release), ReconcileOptions.defaults()));
+            Thread upload = new Thread(() -> new Reconciler(store).run(new BlockingSnapshot(inside, release), ReconcileOptions.defaults()));
             upload.start();
             try {
                 assertTrue(inside.await(20, TimeUnit.SECONDS));
@@ -159,27 +156,4 @@ class AdminFigmaSourcesTest {
         }
     }
 
-    private static Snapshot blocking(CountDownLatch inside, CountDownLatch release) {
-        return new Snapshot() {
-            @Override
-            public Source source() {
-                return Source.CSV;
-            }
-
-            @Override
-            public String name() {
-                return "slow upload";
-            }
-
-            @Override
-            public void forEach(Consumer<IncomingMember> sink) {
-                inside.countDown();
-                try {
-                    release.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        };
-    }
 }

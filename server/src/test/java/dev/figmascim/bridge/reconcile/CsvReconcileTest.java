@@ -298,17 +298,7 @@ class CsvReconcileTest {
         open(kind);
         java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        Snapshot slow = new ListSnapshot(Source.CSV, Snapshot.Scope.NONE, List.of()) {
-            @Override
-            public void forEach(java.util.function.Consumer<IncomingMember> sink) {
-                inside.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        };
+        Snapshot slow = new BlockingSnapshot(inside, release);
         Thread first = new Thread(() -> new Reconciler(store).run(slow, ReconcileOptions.defaults()));
         first.start();
         assertTrue(inside.await(30, java.util.concurrent.TimeUnit.SECONDS));

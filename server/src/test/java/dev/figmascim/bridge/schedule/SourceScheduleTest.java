@@ -8,10 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.figmascim.bridge.model.ReconciliationRun;
 import dev.figmascim.bridge.model.Source;
 import dev.figmascim.bridge.model.SourceCursor;
-import dev.figmascim.bridge.reconcile.IncomingMember;
+import dev.figmascim.bridge.reconcile.BlockingSnapshot;
 import dev.figmascim.bridge.reconcile.ReconcileOptions;
 import dev.figmascim.bridge.reconcile.Reconciler;
-import dev.figmascim.bridge.reconcile.Snapshot;
 import dev.figmascim.bridge.source.figma.FigmaSources;
 import dev.figmascim.bridge.source.figma.FigmaSyncSettings;
 import dev.figmascim.bridge.source.figma.FigmaTestSupport;
@@ -25,7 +24,6 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -83,7 +81,7 @@ class SourceScheduleTest {
                 FakeFigma fake = FakeFigma.start(FigmaTestSupport.builtin("small"))) {
             CountDownLatch inside = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            Thread upload = new Thread(() -> new Reconciler(store).run(blocking(inside, release), ReconcileOptions.defaults()));
+            Thread upload = new Thread(() -> new Reconciler(store).run(new BlockingSnapshot(inside, release), ReconcileOptions.defaults()));
             upload.start();
             assertTrue(inside.await(20, TimeUnit.SECONDS));
             SourceSchedule schedule = new SourceSchedule(sources(store, fake, INTERVAL, null));
@@ -121,28 +119,4 @@ class SourceScheduleTest {
         }
     }
 
-    /** A CSV upload that holds the reconciliation lock until released. */
-    private static Snapshot blocking(CountDownLatch inside, CountDownLatch release) {
-        return new Snapshot() {
-            @Override
-            public Source source() {
-                return Source.CSV;
-            }
-
-            @Override
-            public String name() {
-                return "slow upload";
-            }
-
-            @Override
-            public void forEach(Consumer<IncomingMember> sink) {
-                inside.countDown();
-                try {
-                    release.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        };
-    }
 }
