@@ -4,11 +4,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.SequenceGenerator;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -16,7 +13,10 @@ import java.util.UUID;
 
 /**
  * One field of one entity changed by one run: the audit trail. Ids come from a sequence, so they
- * grow with time and serve as the keyset for paging the history.
+ * grow with time and serve as the keyset for paging the history. The writer reserves them in blocks
+ * of {@value #ID_BLOCK} (one {@code nextval} of {@value #ID_SEQUENCE}, whose increment is the block,
+ * gives the block's first id), afresh in every run: a block left over from an earlier run in a
+ * long-lived process would hand out ids lower than another replica's run in between.
  */
 @Entity
 @Table(name = "change_event")
@@ -25,9 +25,10 @@ public class ChangeEvent {
     /** Longest old/new value kept; the columns are 4000 characters. */
     public static final int MAX_VALUE_LENGTH = 4000;
 
+    public static final String ID_SEQUENCE = "change_event_seq";
+    public static final int ID_BLOCK = 1000;
+
     @Id
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "change_event_seq")
-    @SequenceGenerator(name = "change_event_seq", sequenceName = "change_event_seq", allocationSize = 50)
     @Column(name = "id", nullable = false, updatable = false)
     private Long id;
 
@@ -60,8 +61,9 @@ public class ChangeEvent {
     protected ChangeEvent() {
     }
 
-    public ChangeEvent(UUID runId, EntityType entityType, UUID entityId, String entityKey, String field,
+    public ChangeEvent(long id, UUID runId, EntityType entityType, UUID entityId, String entityKey, String field,
                        String oldValue, String newValue, Instant occurredAt) {
+        this.id = id;
         this.runId = Objects.requireNonNull(runId, "runId");
         this.entityType = Objects.requireNonNull(entityType, "entityType");
         this.entityId = entityId;

@@ -58,7 +58,7 @@ class StoreRoundTripTest {
                 ReconciliationRun run = new ReconciliationRun(Source.CSV, "members.csv", "0".repeat(64), false, T0);
                 run.succeed(1, 0, 0, 0, T0);
                 em.persist(run);
-                em.persist(new ChangeEvent(run.id(), EntityType.MEMBER, m.id(), m.getEmailLower(), "created", null, "x", T0));
+                em.persist(new ChangeEvent(1L, run.id(), EntityType.MEMBER, m.id(), m.getEmailLower(), "created", null, "x", T0));
                 em.persist(new SourceCursor(Source.ACTIVITY_LOG, "abc", run.id(), T0));
                 em.persist(new ApiToken("ci", "a".repeat(64), "scim:read", T0));
                 return m.id();

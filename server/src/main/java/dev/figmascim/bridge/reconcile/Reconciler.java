@@ -13,6 +13,7 @@ import dev.figmascim.bridge.model.SourceCursor;
 import dev.figmascim.bridge.model.TeamKind;
 import dev.figmascim.bridge.model.TeamMembership;
 import dev.figmascim.bridge.scim.NameParts;
+import dev.figmascim.bridge.store.BulkInsert;
 import dev.figmascim.bridge.store.Store;
 import jakarta.persistence.EntityManager;
 
@@ -26,6 +27,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.logging.Logger;
 
@@ -52,6 +54,8 @@ public final class Reconciler {
     /** The source whose e-mail for a user is authoritative: others match on e-mail but never change it. */
     private static final Source EMAIL_OWNER = MemberField.FIGMA_USER_ID.owner();
     private static final int PROGRESS_EVERY = 10_000;
+    /** New members after which PostgreSQL's statistics are refreshed within the run. */
+    private static final int ANALYZE_AFTER = 1_000;
 
     private final Store store;
 
@@ -74,7 +78,7 @@ public final class Reconciler {
         try {
             Function<EntityManager, RunSummary> work = em -> {
                 lockAcrossProcesses(em);
-                return new Run(em, snapshot, options, start).execute();
+                return new Run(em, snapshot, options, start, store.settings().isPostgres()).execute();
             };
             // A dry run does all the work in a transaction that is always rolled back.
             return options.dryRun() ? store.read(work) : store.inTransaction(work);
@@ -118,6 +122,7 @@ public final class Reconciler {
     /** The state of one run inside its transaction. */
     private static final class Run {
         private final EntityManager em;
+        private final boolean postgres;
         private final Snapshot snapshot;
         private final ReconcileOptions options;
         private final Instant now;
@@ -125,14 +130,22 @@ public final class Reconciler {
         private final ChangeLog log;
         private final Teams teams;
         private final List<IncomingMember> chunk = new ArrayList<>(CHUNK);
+        /** New members of the current chunk and their memberships, inserted in bulk when the chunk ends. */
+        private final BulkInsert<Member> freshMembers = new BulkInsert<>(Member.class);
+        private final BulkInsert<TeamMembership> freshMemberships = new BulkInsert<>(TeamMembership.class);
+        private final Set<UUID> freshIds = new HashSet<>();
+        private final BulkInsert<SeenMember> seenRows = new BulkInsert<>(SeenMember.class);
         private int added;
         private int updated;
         private int removed;
         private int unchanged;
         private long processed;
+        /** Every report is a new member: the snapshot's members are distinct and the store had none. */
+        private boolean allNew;
 
-        Run(EntityManager em, Snapshot snapshot, ReconcileOptions options, Instant now) {
+        Run(EntityManager em, Snapshot snapshot, ReconcileOptions options, Instant now, boolean postgres) {
             this.em = em;
+            this.postgres = postgres;
             this.snapshot = snapshot;
             this.options = options;
             this.now = now;
@@ -143,13 +156,24 @@ public final class Reconciler {
 
         RunSummary execute() {
             em.persist(run);
+            // The run's row first: change events (written in bulk, outside the persistence context) refer to it.
+            em.flush();
             clearScratch();
+            allNew = snapshot.membersDistinct()
+                    && em.createQuery("select m.id from Member m", UUID.class).setMaxResults(1).getResultList().isEmpty();
+            long t0 = System.nanoTime();
             snapshot.forEachIncoming(this::accept);
             processChunk();
+            long t1 = System.nanoTime();
+            refreshStatistics();
             resolvePendingManagers();
             linkManagers();
+            long t2 = System.nanoTime();
+
             if (snapshot.completeness() != Snapshot.Scope.NONE) {
-                removeVanished();
+                if (!allNew) {
+                    removeVanished();
+                }
                 if (snapshot.reportsTeams()) {
                     teams.removeEmptyTeams();
                 }
@@ -157,9 +181,13 @@ public final class Reconciler {
             if (snapshot.reportsGroupings()) {
                 teams.removeUnlistedGroupings();
             }
+            long t3 = System.nanoTime();
             teams.touchAll();
+            LOG.fine(() -> "run phases: members " + (t1 - t0) / 1_000_000 + " ms, managers " + (t2 - t1) / 1_000_000
+                    + " ms, removals " + (t3 - t2) / 1_000_000 + " ms");
             snapshot.cursor().ifPresent(this::advance);
             clearScratch();
+            log.write();
             ReconciliationRun managed = em.find(ReconciliationRun.class, run.id());
             managed.succeed(added, updated, removed, unchanged, Instant.now());
             em.flush();
@@ -167,6 +195,20 @@ public final class Reconciler {
             warnings.addAll(log.warnings());
             return new RunSummary(options.dryRun() ? null : run.id(), snapshot.source(), RunStatus.SUCCEEDED, options.dryRun(),
                     added, updated, removed, unchanged, log.events(), log.lines(), List.copyOf(warnings));
+        }
+
+        /**
+         * After many new rows (a first load), PostgreSQL's planner still believes the tables are as small as
+         * they were: the passes that follow, and the next run, would get plans made for empty tables (hash
+         * joins over everything, per page). ANALYZE inside the run's transaction counts the run's own rows,
+         * and its statistics commit or roll back with the run.
+         */
+        private void refreshStatistics() {
+            if (!postgres || options.dryRun() || added < ANALYZE_AFTER) {
+                return;
+            }
+            em.flush();
+            em.createNativeQuery("analyze member, team, team_membership").executeUpdate();
         }
 
         private void clearScratch() {
@@ -233,6 +275,15 @@ public final class Reconciler {
                 if (m == null && in.email() != null) {
                     m = byEmail.get(Member.normalizeEmail(in.email()));
                 }
+                if (m != null && freshIds.contains(m.id())) {
+                    // Reported twice in one chunk (e.g. under an old and a new e-mail): the first report's
+                    // new member is written now and changed as a managed entity.
+                    writeFresh();
+                    m = em.find(Member.class, m.id());
+                    memberships = new HashMap<>(memberships);
+                    memberships.putAll(teamMemberships(List.of(m.id())));
+                    byEmail.put(m.getEmailLower(), m);
+                }
                 boolean created = m == null;
                 boolean changed;
                 if (created) {
@@ -240,7 +291,7 @@ public final class Reconciler {
                         log.warn("skipped reports about members the store does not have");
                         continue;
                     }
-                    m = create(in);
+                    m = create(in, in.teamOperations().isEmpty());
                     byEmail.put(m.getEmailLower(), m);
                     if (m.getFigmaUserId() != null) {
                         byFigmaId.put(m.getFigmaUserId(), m);
@@ -250,7 +301,8 @@ public final class Reconciler {
                     changed = update(m, in);
                 }
                 if (in.teams() != null && snapshot.reportsTeams()) {
-                    changed |= teams.syncTeams(m, in.teams(), memberships.getOrDefault(m.id(), List.of()));
+                    Consumer<TeamMembership> add = freshIds.contains(m.id()) ? freshMemberships::add : em::persist;
+                    changed |= teams.syncTeams(m, in.teams(), memberships.getOrDefault(m.id(), List.of()), add);
                 }
                 changed |= teams.apply(m, in.teamOperations());
                 // The first report from a source is a change too: the member's sources gain an entry,
@@ -269,8 +321,9 @@ public final class Reconciler {
                 if (managerRef != null) {
                     defer(m, managerRef, !created && !changed);
                 }
-                if (seen.add(m.id())) {
-                    em.persist(new SeenMember(m.id()));
+                // Into an empty store nobody can vanish: the seen rows only serve removeVanished.
+                if (!allNew && seen.add(m.id())) {
+                    seenRows.add(new SeenMember(m.id()));
                 }
                 processed++;
                 if (options.progress() != null && processed % PROGRESS_EVERY == 0) {
@@ -278,12 +331,28 @@ public final class Reconciler {
                 }
             }
             chunk.clear();
-            em.flush();
+            writeFresh();
+            seenRows.write(em);
+            log.write();
             em.clear();
+        }
+
+        /**
+         * Flushes the chunk's managed changes (teams it created among them), then inserts its new members
+         * and their memberships in bulk, in that order for the foreign keys.
+         */
+        private void writeFresh() {
+            em.flush();
+            freshMembers.write(em);
+            freshMemberships.write(em);
+            freshIds.clear();
         }
 
         /** The stored members the chunk's reports may be about, by e-mail or Figma user id. */
         private List<Member> existing(List<IncomingMember> reports) {
+            if (allNew) {
+                return List.of();
+            }
             Set<String> emails = new HashSet<>();
             Set<String> figmaIds = new HashSet<>();
             for (IncomingMember in : reports) {
@@ -362,7 +431,11 @@ public final class Reconciler {
             }
         }
 
-        private Member create(IncomingMember in) {
+        /**
+         * A new member; inserted in bulk at the end of the chunk when {@code bulk} (then not managed: its
+         * memberships go to the bulk insert too), else persisted.
+         */
+        private Member create(IncomingMember in, boolean bulk) {
             Member m = new Member(in.email(), now);
             for (FieldChange c : MemberMerge.diff(m, in, snapshot.source())) {
                 c.field().set(m, c.newValue());
@@ -375,7 +448,12 @@ public final class Reconciler {
                 m.setFamilyName(name.familyName());
             }
             MemberMerge.markSeen(m, snapshot.source(), now);
-            em.persist(m);
+            if (bulk) {
+                freshMembers.add(m);
+                freshIds.add(m.id());
+            } else {
+                em.persist(m);
+            }
             // One event for a new member, not one per field: the member's state is in the store.
             log.record(EntityType.MEMBER, m.id(), m.getEmailLower(), "created", null, m.getEmail());
             return m;
@@ -413,37 +491,37 @@ public final class Reconciler {
 
         /**
          * Points {@code manager.value} at the manager's member id wherever the manager's e-mail is a
-         * member (managers may appear anywhere in a file, so this runs after all rows).
+         * member (managers may appear anywhere in a file, so this runs after all rows), and clears it
+         * where the manager is no member. Each change is recorded from a keyset-paged scan of scalars (no
+         * entities loaded), then applied by one UPDATE per kind; the UPDATE moves version and
+         * lastModified as Hibernate would.
          */
         private void linkManagers() {
-            // Keyset over the member id: each pass reads the next rows after the last one, so the whole
-            // table is scanned once, not once per chunk.
-            String stale = "from Member m, Member x where m.managerEmail is not null and x.emailLower = lower(m.managerEmail)"
-                    + " and (m.managerId is null or m.managerId <> cast(x.id as String)) and m.id > :after order by m.id";
+            String manager = "(select cast(x.id as String) from Member x where x.emailLower = lower(m.managerEmail))";
+            // One condition for both kinds of change: a manager to point at, or one to clear.
+            String changed = "(m.managerEmail is not null or m.managerId is not null)"
+                    + " and coalesce(m.managerId, '') <> coalesce(" + manager + ", '')";
+            em.flush();
+            recordManagerChanges("select m.id, m.emailLower, m.managerId, " + manager + " from Member m where " + changed);
+            em.createQuery("update Member m set m.managerId = " + manager + ", m.version = m.version + 1, m.lastModified = :now"
+                    + " where " + changed).setParameter("now", now).executeUpdate();
+        }
+
+        /** Records a manager change for each row of {@code select} (id, key, old, new), read by member id. */
+        private void recordManagerChanges(String select) {
+            String page = select + " and m.id > :after order by m.id";
             UUID after = new UUID(0, 0);
             while (true) {
-                List<Object[]> pairs = em.createQuery("select m, x " + stale, Object[].class).setParameter("after", after)
-                        .setMaxResults(CHUNK).getResultList();
-                if (pairs.isEmpty()) {
+                List<Object[]> rows = em.createQuery(page, Object[].class).setParameter("after", after)
+                        .setMaxResults(CHUNK * 10).getResultList();
+                if (rows.isEmpty()) {
                     break;
                 }
-                for (Object[] pair : pairs) {
-                    Member m = (Member) pair[0];
-                    String managerId = ((Member) pair[1]).id().toString();
-                    log.record(EntityType.MEMBER, m.id(), m.getEmailLower(), "manager", m.getManagerId(), managerId);
-                    m.setManagerId(managerId);
-                    after = m.id();
+                for (Object[] row : rows) {
+                    after = (UUID) row[0];
+                    log.record(EntityType.MEMBER, after, (String) row[1], "manager", (String) row[2], (String) row[3]);
                 }
-                em.flush();
-                em.clear();
             }
-            List<Member> orphaned = em.createQuery("select m from Member m where m.managerId is not null and (m.managerEmail is null"
-                    + " or not exists (select 1 from Member x where x.emailLower = lower(m.managerEmail)))", Member.class).getResultList();
-            for (Member m : orphaned) {
-                log.record(EntityType.MEMBER, m.id(), m.getEmailLower(), "manager", m.getManagerId(), null);
-                m.setManagerId(null);
-            }
-            em.flush();
         }
 
         /** A complete snapshot: members in its scope that it did not report have left the organisation. */

@@ -40,6 +40,15 @@ public interface Snapshot {
         return false;
     }
 
+    /**
+     * Whether no two members it reports are the same person, checked before anything is emitted (the
+     * CSV: unique e-mails, no other identity). A run into a store that has no members then has nothing
+     * to look up: every report is a new member.
+     */
+    default boolean membersDistinct() {
+        return false;
+    }
+
     /** Emits every member; throws {@link SnapshotRejected} if the input is invalid. */
     void forEach(Consumer<IncomingMember> sink);
 

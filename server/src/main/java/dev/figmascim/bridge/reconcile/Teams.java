@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Teams, workspaces and billing groups within one run: finding and creating them, their lifecycle,
@@ -240,8 +241,12 @@ final class Teams {
 
     // ---------------------------------------------------------------- memberships
 
-    /** Makes the member's TEAM memberships equal to {@code wanted} (the CSV); returns whether anything changed. */
-    boolean syncTeams(Member m, List<IncomingMember.TeamAssignment> wanted, List<TeamMembership> current) {
+    /**
+     * Makes the member's TEAM memberships equal to {@code wanted} (the CSV); returns whether anything changed.
+     * New memberships go to {@code add}: persisted, or inserted in bulk with a new member.
+     */
+    boolean syncTeams(Member m, List<IncomingMember.TeamAssignment> wanted, List<TeamMembership> current,
+            Consumer<TeamMembership> add) {
         Map<String, TeamMembership> byName = new HashMap<>();
         current.forEach(tm -> byName.put(Team.normalizeName(tm.getTeam().getName()), tm));
         boolean changed = false;
@@ -255,7 +260,7 @@ final class Teams {
             if (tm == null) {
                 Named team = teamByName(a.team());
                 // A reference, not a find: after each chunk's clear() a find would be one SELECT per membership.
-                em.persist(new TeamMembership(m, em.getReference(Team.class, team.id()), a.role()));
+                add.accept(new TeamMembership(m, em.getReference(Team.class, team.id()), a.role()));
                 touched.add(team.id());
                 log.record(EntityType.MEMBERSHIP, m.id(), m.getEmailLower(), "team:" + team.name(), null, a.role().name());
                 changed = true;
@@ -491,14 +496,20 @@ final class Teams {
         touched.add(teamId);
     }
 
-    /** Moves the version of every team whose members changed in this run. */
+    /**
+     * Moves the version of every team whose members changed in this run: one UPDATE per {@value #CHUNK}
+     * teams instead of loading each. A team already stamped with this run's time (created in it) keeps
+     * its version, as it would through the entity.
+     */
     void touchAll() {
-        for (UUID id : touched) {
-            Team t = em.find(Team.class, id);
-            if (t != null) {
-                t.touch(now);
-            }
-        }
         em.flush();
+        List<UUID> ids = new ArrayList<>(touched);
+        for (int i = 0; i < ids.size(); i += CHUNK) {
+            em.createQuery("update Team t set t.lastModified = :now, t.version = t.version + 1"
+                            + " where t.id in :ids and t.lastModified <> :now")
+                    .setParameter("now", now).setParameter("ids", ids.subList(i, Math.min(ids.size(), i + CHUNK))).executeUpdate();
+        }
+        // The bulk UPDATE bypassed any managed Team: forget them rather than keep stale copies.
+        em.clear();
     }
 }

@@ -108,6 +108,35 @@ class IncrementalChangesTest {
         return store.read(em -> em.createQuery("select count(e) from ChangeEvent e", Long.class).getSingleResult());
     }
 
+    /**
+     * New members are inserted in bulk at the end of their chunk; a person reported twice in one chunk
+     * (Figma's SCIM under an old and a new e-mail) must still end as one member with the later e-mail,
+     * the teams of the last report, and one history.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aNewMemberReportedTwiceInOneChunkIsOneMember(String kind) {
+        open(kind);
+        List<IncomingMember.TeamAssignment> web = List.of(new IncomingMember.TeamAssignment("Web", TeamRole.EDITOR));
+        List<IncomingMember.TeamAssignment> mobile = List.of(new IncomingMember.TeamAssignment("Mobile", TeamRole.VIEWER));
+        RunSummary summary = run(new ScriptedSnapshot(Source.FIGMA_SCIM,
+                new IncomingMember("old@x.com", Map.of(MemberField.FIGMA_USER_ID, "7"), web),
+                new IncomingMember("ben@x.com", Map.of(MemberField.FIGMA_USER_ID, "8"), web),
+                new IncomingMember("new@x.com", Map.of(MemberField.FIGMA_USER_ID, "7", MemberField.TITLE, "Lead"), mobile))
+                .reportingTeams());
+        assertEquals(2, summary.added());
+        assertNull(member("old@x.com"));
+        Member moved = member("new@x.com");
+        assertEquals("7", moved.getFigmaUserId());
+        assertEquals("Lead", moved.getTitle());
+        assertEquals(Map.of("Mobile", TeamRole.VIEWER), teamsOf("new@x.com"));
+        assertEquals(Map.of("Web", TeamRole.EDITOR), teamsOf("ben@x.com"));
+        long history = store.read(em -> em.createQuery("select count(e) from ChangeEvent e where e.entityId = :id", Long.class)
+                .setParameter("id", moved.id()).getSingleResult());
+        // created, joined Web, e-mail, title, joined Mobile, left Web
+        assertEquals(6, history);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void teamOperationsApplyWithoutTeamListsAndOnlyOnce(String kind) {

@@ -64,6 +64,12 @@ public final class CsvSnapshot implements Snapshot {
         return Scope.ALL_MEMBERS;
     }
 
+    /** Pass 1 of the reader rejects a file that lists an e-mail twice, and e-mail is the CSV's only identity. */
+    @Override
+    public boolean membersDistinct() {
+        return true;
+    }
+
     @Override
     public boolean reportsTeams() {
         return columns.contains(CsvField.TEAMS);
