@@ -11,11 +11,16 @@ import dev.figmascim.bridge.model.SeenMember;
 import dev.figmascim.bridge.model.Source;
 import dev.figmascim.bridge.model.SourceCursor;
 import dev.figmascim.bridge.model.TeamKind;
+import dev.figmascim.bridge.model.Team;
 import dev.figmascim.bridge.model.TeamMembership;
+import dev.figmascim.bridge.model.TeamRole;
 import dev.figmascim.bridge.scim.NameParts;
 import dev.figmascim.bridge.store.BulkInsert;
 import dev.figmascim.bridge.store.Store;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+import org.hibernate.Session;
+import org.hibernate.jpa.HibernateHints;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,7 +55,7 @@ public final class Reconciler {
     private static final ReentrantLock LOCAL = new ReentrantLock();
     /** The advisory lock key: "FSBR" in ASCII. */
     static final long ADVISORY_LOCK_KEY = 0x46534252L;
-    private static final int CHUNK = 500;
+    private static final int CHUNK = 2_000;
     /** The source whose e-mail for a user is authoritative: others match on e-mail but never change it. */
     private static final Source EMAIL_OWNER = MemberField.FIGMA_USER_ID.owner();
     private static final int PROGRESS_EVERY = 10_000;
@@ -257,23 +262,32 @@ public final class Reconciler {
             }
             Map<String, String> managerEmails = managerEmails(chunk);
             List<UUID> existingIds = byEmail.values().stream().map(Member::id).toList();
-            Map<UUID, List<TeamMembership>> memberships = snapshot.reportsTeams() && !existingIds.isEmpty()
-                    ? teamMemberships(existingIds) : Map.of();
+            // Most reports of a rerun change nothing: they are recognised on the read-only members and
+            // their teams as plain values, and only the members that do change become managed entities,
+            // with their memberships.
+            boolean[] quiet = quietReports(byFigmaId, byEmail, managerEmails, existingIds);
+            Set<UUID> changing = new HashSet<>();
+            for (int i = 0; i < chunk.size(); i++) {
+                Member m = quiet[i] ? null : match(withKnownManager(chunk.get(i), managerEmails), byFigmaId, byEmail);
+                if (m != null && changing.add(m.id())) {
+                    em.unwrap(Session.class).setReadOnly(m, false);
+                }
+            }
+            Map<UUID, List<TeamMembership>> memberships = snapshot.reportsTeams() && !changing.isEmpty()
+                    ? teamMemberships(List.copyOf(changing)) : Map.of();
             // Members an earlier chunk of this run already reported (possible when a source lists one
             // member twice, e.g. under an old and a new e-mail): one query per chunk, not per member.
             Set<UUID> seen = existingIds.isEmpty() ? new HashSet<>() : new HashSet<>(em.createQuery(
                     "select s.memberId from SeenMember s where s.memberId in :ids", UUID.class)
-                    .setParameter("ids", existingIds).getResultList());
-            for (IncomingMember reported : chunk) {
-                IncomingMember in = reported;
-                String managerRef = in.managerFigmaUserId();
-                if (managerRef != null && managerEmails.containsKey(managerRef)) {
-                    in = in.with(MemberField.MANAGER_EMAIL, managerEmails.get(managerRef));
-                    managerRef = null;
-                }
-                Member m = in.figmaUserId() == null ? null : byFigmaId.get(in.figmaUserId());
-                if (m == null && in.email() != null) {
-                    m = byEmail.get(Member.normalizeEmail(in.email()));
+                    .setFlushMode(FlushModeType.COMMIT).setParameter("ids", existingIds).getResultList());
+            for (int i = 0; i < chunk.size(); i++) {
+                IncomingMember in = withKnownManager(chunk.get(i), managerEmails);
+                String managerRef = managerEmails.containsKey(in.managerFigmaUserId()) ? null : in.managerFigmaUserId();
+                Member m = match(in, byFigmaId, byEmail);
+                if (quiet[i]) {
+                    unchanged++;
+                    countSeen(m, seen);
+                    continue;
                 }
                 if (m != null && freshIds.contains(m.id())) {
                     // Reported twice in one chunk (e.g. under an old and a new e-mail): the first report's
@@ -321,20 +335,84 @@ public final class Reconciler {
                 if (managerRef != null) {
                     defer(m, managerRef, !created && !changed);
                 }
-                // Into an empty store nobody can vanish: the seen rows only serve removeVanished.
-                if (!allNew && seen.add(m.id())) {
-                    seenRows.add(new SeenMember(m.id()));
-                }
-                processed++;
-                if (options.progress() != null && processed % PROGRESS_EVERY == 0) {
-                    options.progress().accept(processed);
-                }
+                countSeen(m, seen);
             }
             chunk.clear();
             writeFresh();
             seenRows.write(em);
             log.write();
             em.clear();
+        }
+
+        /** The member's report is done: its seen row (see removeVanished) and the progress count. */
+        private void countSeen(Member m, Set<UUID> seen) {
+            // Into an empty store nobody can vanish: the seen rows only serve removeVanished.
+            if (!allNew && seen.add(m.id())) {
+                seenRows.add(new SeenMember(m.id()));
+            }
+            processed++;
+            if (options.progress() != null && processed % PROGRESS_EVERY == 0) {
+                options.progress().accept(processed);
+            }
+        }
+
+        /** The report with the e-mail of its manager when the manager, named by Figma user id, is in the store. */
+        private static IncomingMember withKnownManager(IncomingMember in, Map<String, String> managerEmails) {
+            String ref = in.managerFigmaUserId();
+            return ref != null && managerEmails.containsKey(ref) ? in.with(MemberField.MANAGER_EMAIL, managerEmails.get(ref)) : in;
+        }
+
+        /** The stored member a report is about: by Figma user id, else by lower-cased e-mail. */
+        private static Member match(IncomingMember in, Map<String, Member> byFigmaId, Map<String, Member> byEmail) {
+            Member m = in.figmaUserId() == null ? null : byFigmaId.get(in.figmaUserId());
+            return m == null && in.email() != null ? byEmail.get(Member.normalizeEmail(in.email())) : m;
+        }
+
+        /**
+         * Which reports of the chunk change nothing at all: the member exists, is reported once in the
+         * chunk, has been reported by this source before, and neither its e-mail, nor a field by the
+         * precedence rules, nor its teams would change, and no manager waits for resolution. Exactly the
+         * reports the full path below would count unchanged without writing anything.
+         */
+        private boolean[] quietReports(Map<String, Member> byFigmaId, Map<String, Member> byEmail, Map<String, String> managerEmails,
+                List<UUID> existingIds) {
+            boolean[] quiet = new boolean[chunk.size()];
+            if (existingIds.isEmpty()) {
+                return quiet;
+            }
+            Map<UUID, Integer> reports = new HashMap<>();
+            List<Member> matched = new ArrayList<>(chunk.size());
+            for (IncomingMember in : chunk) {
+                Member m = match(withKnownManager(in, managerEmails), byFigmaId, byEmail);
+                matched.add(m);
+                if (m != null) {
+                    reports.merge(m.id(), 1, Integer::sum);
+                }
+            }
+            Map<UUID, Map<String, TeamRole>> teamsNow = snapshot.reportsTeams() ? currentTeams(existingIds) : Map.of();
+            for (int i = 0; i < chunk.size(); i++) {
+                Member m = matched.get(i);
+                IncomingMember in = withKnownManager(chunk.get(i), managerEmails);
+                String ref = in.managerFigmaUserId();
+                quiet[i] = m != null && reports.get(m.id()) == 1 && (ref == null || managerEmails.containsKey(ref))
+                        && in.teamOperations().isEmpty() && MemberMerge.seenAt(m, snapshot.source()) != null
+                        && !emailChanges(m, in)
+                        && (in.teams() == null || !snapshot.reportsTeams()
+                            || !Teams.wouldChange(in.teams(), teamsNow.getOrDefault(m.id(), Map.of())))
+                        && MemberMerge.diff(m, in, snapshot.source()).isEmpty();
+            }
+            return quiet;
+        }
+
+        /** The TEAM memberships of these members as values: team name (normalised) → role. */
+        private Map<UUID, Map<String, TeamRole>> currentTeams(List<UUID> memberIds) {
+            Map<UUID, Map<String, TeamRole>> out = new HashMap<>();
+            em.createQuery("select tm.member.id, t.name, tm.role from TeamMembership tm join tm.team t"
+                            + " where tm.member.id in :ids and t.kind = :k", Object[].class)
+                    .setFlushMode(FlushModeType.COMMIT).setParameter("ids", memberIds).setParameter("k", TeamKind.TEAM).getResultList()
+                    .forEach(row -> out.computeIfAbsent((UUID) row[0], k -> new HashMap<>()).put(Team.normalizeName((String) row[1]),
+                            (TeamRole) row[2]));
+            return out;
         }
 
         /**
@@ -348,7 +426,12 @@ public final class Reconciler {
             freshIds.clear();
         }
 
-        /** The stored members the chunk's reports may be about, by e-mail or Figma user id. */
+        /**
+         * The stored members the chunk's reports may be about, by e-mail or Figma user id, read-only (no
+         * snapshot, no dirty check; processChunk makes the ones that change writable). This and the
+         * chunk's other look-ups run when everything before them is flushed, so they skip Hibernate's
+         * automatic flush (a dirty check of every entity the chunk has loaded, before each query).
+         */
         private List<Member> existing(List<IncomingMember> reports) {
             if (allNew) {
                 return List.of();
@@ -366,10 +449,12 @@ public final class Reconciler {
             List<Member> found = new ArrayList<>();
             if (!emails.isEmpty()) {
                 found.addAll(em.createQuery("select m from Member m where m.emailLower in :e", Member.class)
+                        .setFlushMode(FlushModeType.COMMIT).setHint(HibernateHints.HINT_READ_ONLY, true)
                         .setParameter("e", emails).getResultList());
             }
             if (!figmaIds.isEmpty()) {
                 found.addAll(em.createQuery("select m from Member m where m.figmaUserId in :f", Member.class)
+                        .setFlushMode(FlushModeType.COMMIT).setHint(HibernateHints.HINT_READ_ONLY, true)
                         .setParameter("f", figmaIds).getResultList());
             }
             return found;
@@ -464,9 +549,12 @@ public final class Reconciler {
          * that owns figmaUserId may change the e-mail of a member matched by id: the others' e-mails
          * (an activity-log event's) may be older than the store's.
          */
+        private boolean emailChanges(Member m, IncomingMember in) {
+            return in.email() != null && snapshot.source() == EMAIL_OWNER && !m.getEmailLower().equals(Member.normalizeEmail(in.email()));
+        }
+
         private boolean update(Member m, IncomingMember in) {
-            boolean emailChanged = in.email() != null && snapshot.source() == EMAIL_OWNER
-                    && !m.getEmailLower().equals(Member.normalizeEmail(in.email()));
+            boolean emailChanged = emailChanges(m, in);
             if (emailChanged) {
                 log.record(EntityType.MEMBER, m.id(), m.getEmailLower(), "userName", m.getEmail(), in.email().trim());
                 m.setEmail(in.email());
@@ -484,7 +572,7 @@ public final class Reconciler {
             Map<UUID, List<TeamMembership>> out = new HashMap<>();
             em.createQuery("select tm from TeamMembership tm join fetch tm.team t where tm.member.id in :ids and t.kind = :k",
                             TeamMembership.class)
-                    .setParameter("ids", memberIds).setParameter("k", TeamKind.TEAM).getResultList()
+                    .setFlushMode(FlushModeType.COMMIT).setParameter("ids", memberIds).setParameter("k", TeamKind.TEAM).getResultList()
                     .forEach(tm -> out.computeIfAbsent(tm.getMember().id(), k -> new ArrayList<>()).add(tm));
             return out;
         }

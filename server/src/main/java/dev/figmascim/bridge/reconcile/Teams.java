@@ -242,6 +242,25 @@ final class Teams {
     // ---------------------------------------------------------------- memberships
 
     /**
+     * Whether {@link #syncTeams} would change memberships that are now {@code current} (normalised team
+     * name → role): a team to join or leave, or a known role that differs. Decides on values, so that an
+     * unchanged member need not be loaded as an entity with its memberships.
+     */
+    static boolean wouldChange(List<IncomingMember.TeamAssignment> wanted, Map<String, TeamRole> current) {
+        Set<String> keep = new HashSet<>();
+        for (IncomingMember.TeamAssignment a : wanted) {
+            String key = Team.normalizeName(a.team());
+            if (keep.add(key)) {
+                TeamRole now = current.get(key);
+                if (now == null || a.role() != TeamRole.UNKNOWN && a.role() != now) {
+                    return true;
+                }
+            }
+        }
+        return !keep.containsAll(current.keySet());
+    }
+
+    /**
      * Makes the member's TEAM memberships equal to {@code wanted} (the CSV); returns whether anything changed.
      * New memberships go to {@code add}: persisted, or inserted in bulk with a new member.
      */
