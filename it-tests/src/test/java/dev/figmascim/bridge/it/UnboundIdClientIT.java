@@ -176,6 +176,38 @@ class UnboundIdClientIT extends BridgeIT {
         assertTrue(beyond.getResources().isEmpty());
     }
 
+    /** RFC 9865 cursors through the SDK's own cursor API: every user once, forward and back. */
+    @Test
+    void cursorPagingVisitsEveryUserOnceAndComesBack() throws ScimException {
+        ScimService scim = client();
+        int total = scim.searchRequest("Users").page(1, 0).invoke(UserResource.class).getTotalResults();
+        ListResponse<UserResource> page = scim.searchRequest("Users").firstPageCursorWithCount(9).invoke(UserResource.class);
+        List<String> ids = new ArrayList<>();
+        int pages = 1;
+        while (true) {
+            assertEquals(total, page.getTotalResults(), "totalResults is stable across pages");
+            assertTrue(page.getResources().size() <= 9);
+            page.getResources().forEach(u -> assertFalse(ids.contains(u.getId()), "no user twice: " + u.getUserName()));
+            page.getResources().forEach(u -> ids.add(u.getId()));
+            if (page.getNextCursor() == null) {
+                break;
+            }
+            page = scim.searchRequest("Users").pageWithCursor(page.getNextCursor(), 9).invoke(UserResource.class);
+            pages++;
+        }
+        assertEquals(total, ids.size());
+        assertEquals((total + 8) / 9, pages);
+        // The last page's previousCursor leads back to the page before it.
+        assertNotNull(page.getPreviousCursor());
+        ListResponse<UserResource> back = scim.searchRequest("Users").pageWithCursor(page.getPreviousCursor(), 9)
+                .invoke(UserResource.class);
+        List<String> expected = ids.subList((pages - 2) * 9, (pages - 1) * 9);
+        assertEquals(expected, back.getResources().stream().map(UserResource::getId).toList());
+        ListResponse<UserResource> forward = scim.searchRequest("Users").pageWithCursor(back.getNextCursor(), 9)
+                .invoke(UserResource.class);
+        assertEquals(ids.subList((pages - 1) * 9, total), forward.getResources().stream().map(UserResource::getId).toList());
+    }
+
     @Test
     void retrieveUserAndGroupById() throws ScimException {
         ScimService scim = client();

@@ -157,14 +157,7 @@ public final class BulkInsert<T> {
         switch (value) {
             case null -> {
             }
-            case String s -> {
-                out.append('"');
-                for (int i = 0; i < s.length(); i++) {
-                    char c = s.charAt(i);
-                    out.append(c == '"' ? "\"\"" : String.valueOf(c));
-                }
-                out.append('"');
-            }
+            case String s -> out.append('"').append(s.indexOf('"') < 0 ? s : s.replace("\"", "\"\"")).append('"');
             case Enum<?> e -> out.append(e.name());
             case Instant t -> out.append(t);
             case OffsetDateTime t -> out.append(t);
