@@ -23,11 +23,18 @@ class MemberRepository {
     }
 
     private final Store store;
+    private final ResourceQuery.Counter counter;
     private final ResourceQuery<Member> query = new ResourceQuery<>(UserAttributes.TABLE, "id");
 
     @Inject
-    MemberRepository(Store store) {
+    MemberRepository(Store store, MatchCounts counts) {
         this.store = store;
+        this.counter = counts.counter("Users", query);
+    }
+
+    /** Without remembered totals. */
+    MemberRepository(Store store) {
+        this(store, MatchCounts.none());
     }
 
     Optional<Loaded> get(String id) {
@@ -35,14 +42,14 @@ class MemberRepository {
         if (uuid == null) {
             return Optional.empty();
         }
-        return store.read(em -> Optional.ofNullable(em.find(Member.class, uuid))
+        return store.query(em -> Optional.ofNullable(em.find(Member.class, uuid))
                 .map(m -> new Loaded(m, memberships(em, List.of(uuid)).getOrDefault(uuid, List.of()))));
     }
 
     /** One page of matches, their total, and (when wanted) each one's memberships. */
     ResourceQuery.Page<Loaded> find(ListRequest request, boolean withGroups) {
-        return store.read(em -> {
-            ResourceQuery.Page<Member> page = query.find(em, request);
+        return store.query(em -> {
+            ResourceQuery.Page<Member> page = query.find(em, request, counter);
             Map<UUID, List<TeamMembership>> byMember = withGroups && !page.resources().isEmpty()
                     ? memberships(em, page.resources().stream().map(Member::id).toList()) : Map.of();
             List<Loaded> loaded = page.resources().stream()
@@ -53,8 +60,9 @@ class MemberRepository {
 
     /** One cursor page (RFC 9865) after {@code at} (or before it, for a previousCursor), with memberships when wanted. */
     ResourceQuery.CursorPage<Loaded> findNear(ListRequest request, ResourceQuery.Position at, boolean previous, boolean withGroups) {
-        return store.read(em -> {
-            ResourceQuery.CursorPage<Member> page = previous ? query.findBefore(em, request, at) : query.findAfter(em, request, at);
+        return store.query(em -> {
+            ResourceQuery.CursorPage<Member> page = previous ? query.findBefore(em, request, at, counter)
+                    : query.findAfter(em, request, at, counter);
             Map<UUID, List<TeamMembership>> byMember = withGroups && !page.resources().isEmpty()
                     ? memberships(em, page.resources().stream().map(Member::id).toList()) : Map.of();
             List<Loaded> loaded = page.resources().stream()
