@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.figmascim.bridge.model.Member;
 import dev.figmascim.bridge.model.MemberStatus;
-import dev.figmascim.bridge.model.TeamMembership;
 
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +15,7 @@ final class UserRepresentation {
     private UserRepresentation() {
     }
 
-    static ObjectNode of(Member m, List<TeamMembership> memberships, String baseUrl) {
+    static ObjectNode of(Member m, List<MemberRepository.Membership> memberships, String baseUrl) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode user = f.objectNode();
         ArrayNode schemas = user.putArray("schemas").add(ScimUrns.USER);
@@ -39,9 +38,9 @@ final class UserRepresentation {
         roles.addObject().put("type", "orgRole").put("value", DisplayNames.of(m.getOrgRole()));
         roles.addObject().put("type", "seatType").put("value", DisplayNames.of(m.getSeatType()));
         ArrayNode groups = user.putArray("groups");
-        for (TeamMembership tm : memberships) {
-            String teamId = tm.getTeam().id().toString();
-            groups.addObject().put("value", teamId).put("display", tm.getTeam().getName())
+        for (MemberRepository.Membership tm : memberships) {
+            String teamId = tm.teamId().toString();
+            groups.addObject().put("value", teamId).put("display", tm.teamName())
                     .put("$ref", baseUrl + "Groups/" + teamId).put("type", "direct");
         }
 
@@ -78,9 +77,9 @@ final class UserRepresentation {
         putIfPresent(bridge, "billingGroup", m.getBillingGroup());
         putIfPresent(bridge, "managerEmail", m.getManagerEmail());
         ArrayNode teams = bridge.putArray("teams");
-        for (TeamMembership tm : memberships) {
-            teams.addObject().put("value", tm.getTeam().id().toString()).put("display", tm.getTeam().getName())
-                    .put("role", DisplayNames.of(tm.getRole()));
+        for (MemberRepository.Membership tm : memberships) {
+            teams.addObject().put("value", tm.teamId().toString()).put("display", tm.teamName())
+                    .put("role", DisplayNames.of(tm.role()));
         }
         ArrayNode sources = bridge.putArray("sources");
         addSource(sources, "Csv", m.getCsvSeenAt());
