@@ -1,6 +1,7 @@
 package dev.figmascim.bridge.scim;
 
 import dev.figmascim.bridge.model.Member;
+import dev.figmascim.bridge.model.TeamMembership;
 import dev.figmascim.bridge.model.TeamRole;
 import dev.figmascim.bridge.store.Store;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +29,9 @@ class MemberRepository {
 
     /** One of a member's teams, as its representation shows it ({@code groups}, the bridge extension's {@code teams}). */
     record Membership(UUID teamId, String teamName, TeamRole role) {
+        static Membership of(TeamMembership tm) {
+            return new Membership(tm.getTeam().id(), tm.getTeam().getName(), tm.getRole());
+        }
     }
 
     private final Store store;
@@ -57,9 +61,11 @@ class MemberRepository {
     /** One page of matches, their total, and (when wanted) each one's memberships. */
     ResourceQuery.Page<Loaded> find(ListRequest request, boolean withGroups) {
         return store.query(em -> {
-            ResourceQuery.Page<Member> page = UserNameLookup.value(request.filter())
-                    .map(email -> byUserName(em, email, request))
-                    .orElseGet(() -> query.find(em, request, counter));
+            Optional<String> userName = UserNameLookup.value(request.filter());
+            if (userName.isPresent()) {
+                return byUserName(em, userName.get(), request, withGroups);
+            }
+            ResourceQuery.Page<Member> page = query.find(em, request, counter);
             Map<UUID, List<Membership>> byMember = withGroups && !page.resources().isEmpty()
                     ? memberships(em, page.resources().stream().map(Member::id).toList()) : Map.of();
             List<Loaded> loaded = page.resources().stream()
@@ -69,14 +75,29 @@ class MemberRepository {
     }
 
     /**
-     * {@code userName eq "…"}, the look-up every IdP makes, by the unique e-mail index with a query
-     * Hibernate has already translated: the general path builds and translates a Criteria query per
-     * request. At most one member matches, so sortBy cannot change the page and the total is the match.
+     * {@code userName eq "…"}, the look-up every IdP makes, in one query by the unique e-mail index,
+     * memberships joined in (in team order, as {@link #memberships}), with JPQL Hibernate has translated
+     * once: the general path builds and translates a Criteria query per request and reads memberships
+     * separately. At most one member matches, so sortBy cannot change the page and the total is the match.
      */
-    private static ResourceQuery.Page<Member> byUserName(EntityManager em, String emailLower, ListRequest request) {
-        List<Member> match = em.createQuery("select m from Member m where m.emailLower = :e", Member.class)
-                .setParameter("e", emailLower).getResultList();
-        return new ResourceQuery.Page<>(request.startIndex() == 1 && request.count() > 0 ? match : List.of(), match.size());
+    private static ResourceQuery.Page<Loaded> byUserName(EntityManager em, String emailLower, ListRequest request, boolean withGroups) {
+        List<Object[]> rows = withGroups
+                ? em.createQuery("select m, t.id, t.name, tm.role from Member m left join TeamMembership tm on tm.member = m"
+                        + " left join tm.team t where m.emailLower = :e order by t.nameLower, t.id", Object[].class)
+                        .setParameter("e", emailLower).getResultList()
+                : em.createQuery("select m from Member m where m.emailLower = :e", Member.class)
+                        .setParameter("e", emailLower).getResultList().stream().map(m -> new Object[] {m}).toList();
+        if (rows.isEmpty()) {
+            return new ResourceQuery.Page<>(List.of(), 0);
+        }
+        List<Membership> memberships = new ArrayList<>();
+        for (Object[] r : rows) {
+            if (r.length > 1 && r[1] != null) {
+                memberships.add(new Membership((UUID) r[1], (String) r[2], (TeamRole) r[3]));
+            }
+        }
+        Loaded match = new Loaded((Member) rows.get(0)[0], memberships);
+        return new ResourceQuery.Page<>(request.startIndex() == 1 && request.count() > 0 ? List.of(match) : List.of(), 1);
     }
 
     /** One cursor page (RFC 9865) after {@code at} (or before it, for a previousCursor), with memberships when wanted. */

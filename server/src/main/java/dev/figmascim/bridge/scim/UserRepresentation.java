@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.figmascim.bridge.model.Member;
 import dev.figmascim.bridge.model.MemberStatus;
+import dev.figmascim.bridge.model.TeamMembership;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +16,13 @@ final class UserRepresentation {
     private UserRepresentation() {
     }
 
-    static ObjectNode of(Member m, List<MemberRepository.Membership> memberships, String baseUrl) {
+    /** From the entities, as tests build them. */
+    static ObjectNode of(Member m, List<TeamMembership> memberships, String baseUrl) {
+        return withTeams(m, memberships.stream().map(MemberRepository.Membership::of).toList(), baseUrl);
+    }
+
+    /** {@code memberships} in the order the representation lists them (team name, then id). */
+    static ObjectNode withTeams(Member m, List<MemberRepository.Membership> memberships, String baseUrl) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode user = f.objectNode();
         ArrayNode schemas = user.putArray("schemas").add(ScimUrns.USER);

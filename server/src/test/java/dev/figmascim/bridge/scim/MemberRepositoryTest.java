@@ -38,6 +38,10 @@ class MemberRepositoryTest {
                 assertEquals(expected.total(), got.total(), filter);
                 assertEquals(expected.resources().stream().map(Member::id).toList(),
                         got.resources().stream().map(x -> x.member().id()).toList(), filter);
+                for (MemberRepository.Loaded one : got.resources()) {
+                    assertEquals(users.get(one.member().id().toString()).orElseThrow().memberships(), one.memberships(), filter);
+                    assertEquals(List.of(), users.find(request, false).resources().get(0).memberships(), "not loaded when not shown");
+                }
             }
         }
         for (String other : new String[] {"userName ne \"ada@example.com\"", "userName eq \"ada@example.com\" or title pr",
