@@ -5,9 +5,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.Persistence;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
+import org.hibernate.Session;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -134,6 +136,20 @@ public final class Store implements AutoCloseable {
             }
             em.close();
         }
+    }
+
+    /**
+     * Runs {@code work} that only queries, like {@link #read(Function)}, with what Hibernate keeps for
+     * writes turned off: entities are loaded read-only (no snapshot to dirty-check) and the session is
+     * never flushed, so queries after the first do not first scan what the earlier ones loaded. Not for
+     * work that changes entities and expects later queries to see the change (a dry run does).
+     */
+    public <T> T query(Function<EntityManager, T> work) {
+        return read(em -> {
+            em.setFlushMode(FlushModeType.COMMIT);
+            em.unwrap(Session.class).setDefaultReadOnly(true);
+            return work.apply(em);
+        });
     }
 
     /** Whether a connection can be had and answers within two seconds (readiness). */

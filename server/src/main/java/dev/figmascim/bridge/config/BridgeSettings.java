@@ -62,6 +62,20 @@ public final class BridgeSettings {
                 .orElse(java.time.Duration.ofMinutes(10));
     }
 
+    /**
+     * How long a checked API token is trusted before the store is asked again: the longest a token
+     * revoked on another replica or by the CLI keeps working here. Zero turns the cache off.
+     */
+    public java.time.Duration tokenCacheTtl() {
+        return config.getOptionalValue("bridge.auth.token-cache-ttl", String.class).map(java.time.Duration::parse)
+                .orElse(dev.figmascim.bridge.security.ApiTokens.DEFAULT_CACHE_TTL);
+    }
+
+    /** How many SCIM totals (per filter and store generation) are remembered; 0 counts every time. */
+    public long scimCountCacheSize() {
+        return config.getOptionalValue("bridge.scim.count-cache-size", Long.class).orElse(10_000L);
+    }
+
     /** The largest member CSV the admin API accepts, in bytes (default 200 MiB). */
     public long csvMaxBytes() {
         return config.getOptionalValue("bridge.admin.csv-max-bytes", Long.class).orElse(200L * 1024 * 1024);

@@ -53,7 +53,7 @@ public class StoreBeans {
 
     @Produces
     @Singleton
-    ApiTokens apiTokens(Store store) {
-        return new ApiTokens(store);
+    ApiTokens apiTokens(Store store, BridgeSettings settings) {
+        return new ApiTokens(store, settings.tokenCacheTtl());
     }
 }

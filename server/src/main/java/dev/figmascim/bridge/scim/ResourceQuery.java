@@ -35,15 +35,27 @@ final class ResourceQuery<E> {
         this.idAttribute = idAttribute;
     }
 
+    /** How a page learns the number of all matches when the page itself does not tell: {@link #count} or a cache of it. */
+    @FunctionalInterface
+    interface Counter {
+        long count(EntityManager em, ListRequest request);
+    }
+
     Page<E> find(EntityManager em, ListRequest request) {
+        return find(em, request, this::count);
+    }
+
+    /**
+     * The page first, then the total: a page shorter than {@code count} that starts at or before the last
+     * match ends at the last match, so the total is known without counting (a {@code userName eq} look-up
+     * costs one query). Only a full page, an empty one past startIndex 1, or count 0 ask {@code counter}.
+     */
+    Page<E> find(EntityManager em, ListRequest request, Counter counter) {
+        if (request.count() == 0) {
+            return new Page<>(List.of(), counter.count(em, request));
+        }
         Attribute<E> sort = request.sortBy() == null ? null : sortAttribute(request.sortBy());
         CriteriaBuilder cb = em.getCriteriaBuilder();
-
-        long total = count(em, request);
-        if (request.count() == 0 || total < request.startIndex()) {
-            return new Page<>(List.of(), total);
-        }
-
         CriteriaQuery<E> query = cb.createQuery(table.entity());
         Root<E> root = query.from(table.entity());
         query.select(root);
@@ -62,6 +74,8 @@ final class ResourceQuery<E> {
                 .setFirstResult(request.startIndex() - 1)
                 .setMaxResults(request.count())
                 .getResultList();
+        boolean endsAtLastMatch = page.size() < request.count() && (!page.isEmpty() || request.startIndex() == 1);
+        long total = endsAtLastMatch ? request.startIndex() - 1L + page.size() : counter.count(em, request);
         return new Page<>(page, total);
     }
 
@@ -91,24 +105,34 @@ final class ResourceQuery<E> {
      * values come last in both orders, as in {@link #find}.
      */
     CursorPage<E> findAfter(EntityManager em, ListRequest request, Position after) {
-        return findPage(em, request, after, false);
+        return findPage(em, request, after, false, this::count);
+    }
+
+    /** {@link #findAfter(EntityManager, ListRequest, Position)}, asking {@code counter} for the total when the page cannot tell. */
+    CursorPage<E> findAfter(EntityManager em, ListRequest request, Position after, Counter counter) {
+        return findPage(em, request, after, false, counter);
     }
 
     /** The rows just before {@code before} in the same order (RFC 9865 previousCursor); {@code more}: rows precede them. */
     CursorPage<E> findBefore(EntityManager em, ListRequest request, Position before) {
-        return findPage(em, request, before, true);
+        return findPage(em, request, before, true, this::count);
+    }
+
+    /** {@link #findBefore(EntityManager, ListRequest, Position)}, asking {@code counter} for the total. */
+    CursorPage<E> findBefore(EntityManager em, ListRequest request, Position before, Counter counter) {
+        return findPage(em, request, before, true, counter);
     }
 
     /**
      * One keyset page next to {@code at}: after it, or (backwards) before it, read in reverse order and
      * turned back. The reverse order puts absent sort values first, mirroring "absent values last".
+     * The first page, when it is also the last, is every match: its size is the total, uncounted.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private CursorPage<E> findPage(EntityManager em, ListRequest request, Position at, boolean backwards) {
+    private CursorPage<E> findPage(EntityManager em, ListRequest request, Position at, boolean backwards, Counter counter) {
         Attribute<E> sort = request.sortBy() == null ? null : sortAttribute(request.sortBy());
         org.hibernate.query.criteria.HibernateCriteriaBuilder cb = (org.hibernate.query.criteria.HibernateCriteriaBuilder)
                 em.getCriteriaBuilder();
-        long total = count(em, request);
 
         jakarta.persistence.criteria.CriteriaQuery<jakarta.persistence.Tuple> query = cb.createTupleQuery();
         Root<E> root = query.from(table.entity());
@@ -144,6 +168,7 @@ final class ResourceQuery<E> {
         }
         List<jakarta.persistence.Tuple> rows = em.createQuery(query).setMaxResults(request.count() + 1).getResultList();
         boolean more = rows.size() > request.count();
+        long total = at == null && !more && request.count() > 0 ? rows.size() : counter.count(em, request);
         List<jakarta.persistence.Tuple> page = new java.util.ArrayList<>(rows.subList(0, Math.min(rows.size(), request.count())));
         if (backwards) {
             java.util.Collections.reverse(page);

@@ -69,7 +69,7 @@ public class RootSearchEndpoint {
         if (wanted > 0 && start <= userTotal) {
             ListRequest userPage = new ListRequest(request.filter(), null, false, start, wanted, null, null);
             members.find(userPage, users.wants(ScimUrns.USER, "groups")).resources().forEach(l ->
-                    page.add(users.apply(UserRepresentation.of(l.member(), l.memberships(), base), ScimUrns.USER)));
+                    page.add(users.apply(UserRepresentation.withTeams(l.member(), l.memberships(), base), ScimUrns.USER)));
         }
         int remaining = wanted - page.size();
         if (remaining > 0 && groupTotal > 0) {

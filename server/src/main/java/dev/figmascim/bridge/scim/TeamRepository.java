@@ -24,11 +24,18 @@ class TeamRepository {
     }
 
     private final Store store;
+    private final ResourceQuery.Counter counter;
     private final ResourceQuery<Team> query = new ResourceQuery<>(GroupAttributes.TABLE, "id");
 
     @Inject
-    TeamRepository(Store store) {
+    TeamRepository(Store store, MatchCounts counts) {
         this.store = store;
+        this.counter = counts.counter("Groups", query);
+    }
+
+    /** Without remembered totals. */
+    TeamRepository(Store store) {
+        this(store, MatchCounts.none());
     }
 
     Optional<Loaded> get(String id, boolean withMembers) {
@@ -36,13 +43,13 @@ class TeamRepository {
         if (uuid == null) {
             return Optional.empty();
         }
-        return store.read(em -> Optional.ofNullable(em.find(Team.class, uuid))
+        return store.query(em -> Optional.ofNullable(em.find(Team.class, uuid))
                 .map(t -> new Loaded(t, withMembers ? members(em, List.of(uuid)).getOrDefault(uuid, List.of()) : null)));
     }
 
     ResourceQuery.Page<Loaded> find(ListRequest request, boolean withMembers) {
-        return store.read(em -> {
-            ResourceQuery.Page<Team> page = query.find(em, request);
+        return store.query(em -> {
+            ResourceQuery.Page<Team> page = query.find(em, request, counter);
             Map<UUID, List<TeamMembership>> byTeam = withMembers && !page.resources().isEmpty()
                     ? members(em, page.resources().stream().map(Team::id).toList()) : Map.of();
             List<Loaded> loaded = page.resources().stream()
@@ -53,8 +60,9 @@ class TeamRepository {
 
     /** One cursor page (RFC 9865) after {@code at} (or before it, for a previousCursor), with members when wanted. */
     ResourceQuery.CursorPage<Loaded> findNear(ListRequest request, ResourceQuery.Position at, boolean previous, boolean withMembers) {
-        return store.read(em -> {
-            ResourceQuery.CursorPage<Team> page = previous ? query.findBefore(em, request, at) : query.findAfter(em, request, at);
+        return store.query(em -> {
+            ResourceQuery.CursorPage<Team> page = previous ? query.findBefore(em, request, at, counter)
+                    : query.findAfter(em, request, at, counter);
             Map<UUID, List<TeamMembership>> byTeam = withMembers && !page.resources().isEmpty()
                     ? members(em, page.resources().stream().map(Team::id).toList()) : Map.of();
             List<Loaded> loaded = page.resources().stream()

@@ -16,7 +16,13 @@ final class UserRepresentation {
     private UserRepresentation() {
     }
 
+    /** From the entities, as tests build them. */
     static ObjectNode of(Member m, List<TeamMembership> memberships, String baseUrl) {
+        return withTeams(m, memberships.stream().map(MemberRepository.Membership::of).toList(), baseUrl);
+    }
+
+    /** {@code memberships} in the order the representation lists them (team name, then id). */
+    static ObjectNode withTeams(Member m, List<MemberRepository.Membership> memberships, String baseUrl) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode user = f.objectNode();
         ArrayNode schemas = user.putArray("schemas").add(ScimUrns.USER);
@@ -39,9 +45,9 @@ final class UserRepresentation {
         roles.addObject().put("type", "orgRole").put("value", DisplayNames.of(m.getOrgRole()));
         roles.addObject().put("type", "seatType").put("value", DisplayNames.of(m.getSeatType()));
         ArrayNode groups = user.putArray("groups");
-        for (TeamMembership tm : memberships) {
-            String teamId = tm.getTeam().id().toString();
-            groups.addObject().put("value", teamId).put("display", tm.getTeam().getName())
+        for (MemberRepository.Membership tm : memberships) {
+            String teamId = tm.teamId().toString();
+            groups.addObject().put("value", teamId).put("display", tm.teamName())
                     .put("$ref", baseUrl + "Groups/" + teamId).put("type", "direct");
         }
 
@@ -78,9 +84,9 @@ final class UserRepresentation {
         putIfPresent(bridge, "billingGroup", m.getBillingGroup());
         putIfPresent(bridge, "managerEmail", m.getManagerEmail());
         ArrayNode teams = bridge.putArray("teams");
-        for (TeamMembership tm : memberships) {
-            teams.addObject().put("value", tm.getTeam().id().toString()).put("display", tm.getTeam().getName())
-                    .put("role", DisplayNames.of(tm.getRole()));
+        for (MemberRepository.Membership tm : memberships) {
+            teams.addObject().put("value", tm.teamId().toString()).put("display", tm.teamName())
+                    .put("role", DisplayNames.of(tm.role()));
         }
         ArrayNode sources = bridge.putArray("sources");
         addSource(sources, "Csv", m.getCsvSeenAt());

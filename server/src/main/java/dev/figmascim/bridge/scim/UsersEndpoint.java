@@ -59,7 +59,7 @@ public class UsersEndpoint extends ListingEndpoint<MemberRepository.Loaded> {
 
     @Override
     ObjectNode represent(MemberRepository.Loaded loaded, String baseUrl) {
-        return UserRepresentation.of(loaded.member(), loaded.memberships(), baseUrl);
+        return UserRepresentation.withTeams(loaded.member(), loaded.memberships(), baseUrl);
     }
 
     private static boolean wantsGroups(Projection projection) {

@@ -1,5 +1,7 @@
 package dev.figmascim.bridge.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.figmascim.bridge.model.ApiToken;
 import dev.figmascim.bridge.store.Store;
 
@@ -14,24 +16,45 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Creates, lists, revokes and checks API tokens. A token is {@code fsb_} followed by 32 random bytes
  * (base64url); only its SHA-256 hash is stored. Checking hashes the presented token and looks the hash
  * up by its unique index: the database never sees a secret, and because an attacker cannot choose the
  * hash's prefix, the index look-up leaks nothing usable; the final comparison is constant-time anyway.
+ *
+ * <p>A token that checked out is remembered, by its hash, for {@code cacheTtl} (default 10 s), so a
+ * client's requests do not each cost a database round trip. That is the revocation latency: a token
+ * revoked through this instance stops working at once, one revoked elsewhere (another replica, the
+ * CLI) within {@code cacheTtl}. Unknown or revoked tokens are never remembered.
  */
 public final class ApiTokens {
 
     /** Tokens start with this, so secret scanners can recognise a leaked one. */
     public static final String PREFIX = "fsb_";
     private static final Duration LAST_USED_PRECISION = Duration.ofMinutes(1);
+    /** How long a checked token is trusted without asking the store again, unless configured. */
+    public static final Duration DEFAULT_CACHE_TTL = Duration.ofSeconds(10);
+    /** Far more valid tokens than any organisation has; only valid tokens get in. */
+    private static final int MAX_CACHED = 10_000;
 
     private final Store store;
     private final SecureRandom random = new SecureRandom();
+    private final Cache<String, Verified> verified;
+
+    /** A token that checked out: what a request needs, keyed by the token's hash. */
+    private record Verified(UUID id, String tokenHash, Set<Scope> scopes, Instant lastUsedAt) {
+    }
 
     public ApiTokens(Store store) {
+        this(store, DEFAULT_CACHE_TTL);
+    }
+
+    /** @param cacheTtl how long a checked token is trusted before the store is asked again; zero: always ask */
+    public ApiTokens(Store store, Duration cacheTtl) {
         this.store = store;
+        this.verified = Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(cacheTtl.isZero() ? 0 : MAX_CACHED).build();
     }
 
     /** A newly made token: the secret, shown once, and what is stored about it. */
@@ -93,35 +116,59 @@ public final class ApiTokens {
                 .getResultList().stream().map(TokenInfo::of).toList());
     }
 
-    /** Revokes the token with this name or id; false if there is none. */
+    /** Revokes the token with this name or id; false if there is none. Takes effect on this instance at once. */
     public boolean revoke(String nameOrId) {
-        return store.inTransaction(em -> {
+        boolean revoked = store.inTransaction(em -> {
             List<ApiToken> found = em.createQuery("select t from ApiToken t where t.name = :n or cast(t.id as String) = :n",
                     ApiToken.class).setParameter("n", nameOrId).getResultList();
             found.forEach(t -> t.revoke(Instant.now()));
             return !found.isEmpty();
         });
+        // After the commit. A request that read the token just before it may still remember it, for at
+        // most cacheTtl: the same bound as for a revocation on another replica.
+        verified.invalidateAll();
+        return revoked;
     }
 
-    /** The scopes of a valid, unrevoked token, or empty. Records when it was last used, to the minute. */
+    /**
+     * The scopes of a valid, unrevoked token, or empty. Records when it was last used, to the minute.
+     * See the class comment for how long a revocation elsewhere takes to be seen.
+     */
     public Optional<Set<Scope>> authenticate(String presented) {
         if (presented == null || presented.isEmpty() || presented.length() > 512) {
             return Optional.empty();
         }
         String hash = sha256(presented);
-        Optional<ApiToken> token = store.read(em -> em.createQuery("select t from ApiToken t where t.tokenHash = :h", ApiToken.class)
-                .setParameter("h", hash).getResultList().stream().findFirst());
-        if (token.isEmpty() || token.get().isRevoked()
-                || !MessageDigest.isEqual(hash.getBytes(StandardCharsets.US_ASCII),
-                        token.get().getTokenHash().getBytes(StandardCharsets.US_ASCII))) {
+        Verified token = verified.getIfPresent(hash);
+        if (token == null) {
+            Optional<Verified> found = lookUp(hash);
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            token = found.get();
+            verified.put(hash, token);
+        }
+        if (!MessageDigest.isEqual(hash.getBytes(StandardCharsets.US_ASCII), token.tokenHash().getBytes(StandardCharsets.US_ASCII))) {
             return Optional.empty();
         }
         Instant now = Instant.now();
-        Instant last = token.get().getLastUsedAt();
+        Instant last = token.lastUsedAt();
         if (last == null || last.plus(LAST_USED_PRECISION).isBefore(now)) {
-            store.run(em -> em.find(ApiToken.class, token.get().id()).markUsed(now));
+            // Only the request that swaps the remembered entry writes, not every one arriving meanwhile.
+            Verified used = new Verified(token.id(), token.tokenHash(), token.scopes(), now);
+            if (verified.asMap().replace(hash, token, used) || verified.getIfPresent(hash) == null) {
+                UUID id = token.id();
+                store.run(em -> em.find(ApiToken.class, id).markUsed(now));
+            }
         }
-        return Optional.of(Scope.parseList(token.get().getScopes()));
+        return Optional.of(token.scopes());
+    }
+
+    private Optional<Verified> lookUp(String hash) {
+        return store.read(em -> em.createQuery("select t from ApiToken t where t.tokenHash = :h", ApiToken.class)
+                .setParameter("h", hash).getResultList().stream().findFirst()
+                .filter(t -> !t.isRevoked())
+                .map(t -> new Verified(t.id(), t.getTokenHash(), Scope.parseList(t.getScopes()), t.getLastUsedAt())));
     }
 
     static String sha256(String secret) {

@@ -24,7 +24,7 @@ public final class ScimView {
             return null;
         }
         return new MemberRepository(store).get(m.id().toString())
-                .map(l -> UserRepresentation.of(l.member(), l.memberships(), BASE)).orElse(null);
+                .map(l -> UserRepresentation.withTeams(l.member(), l.memberships(), BASE)).orElse(null);
     }
 
     /** The SCIM Group of the team, workspace or billing group with this name, or null. */

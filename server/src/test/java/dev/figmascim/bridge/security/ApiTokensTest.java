@@ -5,6 +5,7 @@ import dev.figmascim.bridge.store.Store;
 import dev.figmascim.bridge.store.TestDatabase;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -40,6 +41,32 @@ class ApiTokensTest {
             assertTrue(tokens.revoke("okta"));
             assertTrue(tokens.authenticate(created.secret()).isEmpty());
             assertFalse(tokens.revoke("nope"));
+        }
+    }
+
+    @Test
+    void aCheckedTokenIsTrustedForTheCacheTtlAndARevocationHereEndsItAtOnce() throws InterruptedException {
+        try (TestDatabase db = TestDatabase.create("h2"); Store store = Store.open(db.settings())) {
+            Duration ttl = Duration.ofMillis(400);
+            ApiTokens server = new ApiTokens(store, ttl);
+            ApiTokens cli = new ApiTokens(store, Duration.ZERO);
+            ApiTokens.Created okta = server.create("okta", EnumSet.of(Scope.SCIM_READ));
+            ApiTokens.Created entra = server.create("entra", EnumSet.of(Scope.SCIM_READ));
+            assertTrue(server.authenticate(okta.secret()).isPresent());
+            assertTrue(server.authenticate(entra.secret()).isPresent());
+
+            // Revoked elsewhere (another replica, the CLI): still trusted here for at most the TTL.
+            assertTrue(cli.revoke("okta"));
+            assertTrue(cli.authenticate(okta.secret()).isEmpty(), "an instance without cache sees it at once");
+            assertTrue(server.authenticate(okta.secret()).isPresent(), "within the TTL the checked token is remembered");
+            Thread.sleep(ttl.toMillis() + 200);
+            assertTrue(server.authenticate(okta.secret()).isEmpty(), "after the TTL the store is asked again");
+
+            // Revoked through this instance: refused on the next request.
+            assertTrue(server.authenticate(entra.secret()).isPresent());
+            assertTrue(server.revoke("entra"));
+            assertTrue(server.authenticate(entra.secret()).isEmpty());
+            assertTrue(server.authenticate(entra.secret() + "x").isEmpty(), "unknown tokens are never remembered as valid");
         }
     }
 
