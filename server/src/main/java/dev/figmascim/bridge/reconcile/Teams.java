@@ -8,6 +8,7 @@ import dev.figmascim.bridge.model.TeamKind;
 import dev.figmascim.bridge.model.TeamMembership;
 import dev.figmascim.bridge.model.TeamRole;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,10 +82,12 @@ final class Teams {
         if (known != null) {
             return known;
         }
-        Team team = findByName(TeamKind.TEAM, name);
-        if (team == null) {
-            team = create(name, TeamKind.TEAM, null);
-        }
+        // Without the automatic flush: it dirty-checks every team the chunk created, once per new team (a
+        // first load creates all its teams in its first chunk). Every team this run created or renamed is
+        // in the cache or flushed (create, rename), so the database answers for the rest.
+        List<Team> found = em.createQuery("select t from Team t where t.kind = :k and t.nameLower = :n", Team.class)
+                .setFlushMode(FlushModeType.COMMIT).setParameter("k", TeamKind.TEAM).setParameter("n", key).getResultList();
+        Team team = found.isEmpty() ? create(name, TeamKind.TEAM, null) : found.get(0);
         Named named = new Named(team.id(), team.getName());
         teamIdsByName.put(key, named);
         return named;
@@ -132,6 +135,9 @@ final class Teams {
         Team team = new Team(name, kind, now);
         team.setFigmaTeamId(figmaId);
         em.persist(team);
+        if (kind == TeamKind.TEAM) {
+            teamIdsByName.put(Team.normalizeName(team.getName()), new Named(team.id(), team.getName()));
+        }
         log.record(EntityType.TEAM, team.id(), team.getName(), "created", null, kindLabel(team) + team.getName());
         if (figmaId != null) {
             log.record(EntityType.TEAM, team.id(), team.getName(), "figmaTeamId", null, figmaId);
@@ -156,6 +162,8 @@ final class Teams {
             log.record(EntityType.TEAM, team.id(), team.getName(), "name", team.getName(), name.trim());
             team.setName(name);
             touched.add(team.id());
+            // teamByName asks the database for names it has not cached: it must see the new one.
+            em.flush();
             teamIdsByName.clear();
         }
     }
