@@ -53,6 +53,11 @@ public final class BulkInsert<T> {
         pending.add(entity);
     }
 
+    /** The entities added since the last write, in order: still changeable until {@link #write}. */
+    public List<T> pending() {
+        return Collections.unmodifiableList(pending);
+    }
+
     public int size() {
         return pending.size();
     }

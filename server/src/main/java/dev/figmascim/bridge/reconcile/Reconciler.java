@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -147,6 +148,7 @@ public final class Reconciler {
         private long processed;
         /** Every report is a new member: the snapshot's members are distinct and the store had none. */
         private boolean allNew;
+        private boolean analyzedEarly;
 
         Run(EntityManager em, Snapshot snapshot, ReconcileOptions options, Instant now, boolean postgres) {
             this.em = em;
@@ -206,10 +208,11 @@ public final class Reconciler {
          * After many new rows (a first load), PostgreSQL's planner still believes the tables are as small as
          * they were: the passes that follow, and the next run, would get plans made for empty tables (hash
          * joins over everything, per page). ANALYZE inside the run's transaction counts the run's own rows,
-         * and its statistics commit or roll back with the run.
+         * and its statistics commit or roll back with the run (a dry run's too). Statistics taken early
+         * stay useful as the table grows: the planner scales them by the table's current size.
          */
         private void refreshStatistics() {
-            if (!postgres || options.dryRun() || added < ANALYZE_AFTER) {
+            if (!postgres || added < ANALYZE_AFTER) {
                 return;
             }
             em.flush();
@@ -338,10 +341,53 @@ public final class Reconciler {
                 countSeen(m, seen);
             }
             chunk.clear();
+            linkFreshManagers(byEmail);
             writeFresh();
             seenRows.write(em);
             log.write();
             em.clear();
+            if (!analyzedEarly && added >= ANALYZE_AFTER) {
+                // Once early in a big load too: the next chunks' look-ups (managers among the members
+                // written so far) are then planned for a table that grows, not for an empty one.
+                refreshStatistics();
+                analyzedEarly = true;
+            }
+        }
+
+        /**
+         * Points new members' {@code manager.value} at their manager before they are written, when the
+         * manager is already known: in this chunk, or in the store (earlier in the file, or from an earlier
+         * run). An org chart exported top-down names every manager before their reports, and each link made
+         * here is one row fewer for the UPDATE of {@link #linkManagers}, which links the rest after all rows.
+         * Matched as that pass matches: the lower-cased e-mail.
+         */
+        private void linkFreshManagers(Map<String, Member> byEmail) {
+            Map<String, UUID> managerIds = new HashMap<>();
+            Set<String> unknown = new HashSet<>();
+            for (Member m : freshMembers.pending()) {
+                if (m.getManagerEmail() != null && m.getManagerId() == null) {
+                    String key = m.getManagerEmail().toLowerCase(Locale.ROOT);
+                    Member manager = byEmail.get(key);
+                    if (manager != null) {
+                        managerIds.put(key, manager.id());
+                    } else {
+                        unknown.add(key);
+                    }
+                }
+            }
+            if (!unknown.isEmpty()) {
+                em.createQuery("select m.emailLower, m.id from Member m where m.emailLower in :e", Object[].class)
+                        .setFlushMode(FlushModeType.COMMIT).setParameter("e", unknown).getResultList()
+                        .forEach(row -> managerIds.put((String) row[0], (UUID) row[1]));
+            }
+            for (Member m : freshMembers.pending()) {
+                UUID manager = m.getManagerEmail() == null || m.getManagerId() != null ? null
+                        : managerIds.get(m.getManagerEmail().toLowerCase(Locale.ROOT));
+                if (manager != null) {
+                    m.setManagerId(manager.toString());
+                    log.record(EntityType.MEMBER, m.id(), m.getEmailLower(), "manager", null, m.getManagerId());
+                }
+            }
         }
 
         /** The member's report is done: its seen row (see removeVanished) and the progress count. */
@@ -590,13 +636,17 @@ public final class Reconciler {
             String changed = "(m.managerEmail is not null or m.managerId is not null)"
                     + " and coalesce(m.managerId, '') <> coalesce(" + manager + ", '')";
             em.flush();
-            recordManagerChanges("select m.id, m.emailLower, m.managerId, " + manager + " from Member m where " + changed);
+            if (recordManagerChanges("select m.id, m.emailLower, m.managerId, " + manager + " from Member m where " + changed) == 0) {
+                // The UPDATE would find what the scan found: nothing (every rerun), so it is not run.
+                return;
+            }
             em.createQuery("update Member m set m.managerId = " + manager + ", m.version = m.version + 1, m.lastModified = :now"
                     + " where " + changed).setParameter("now", now).executeUpdate();
         }
 
-        /** Records a manager change for each row of {@code select} (id, key, old, new), read by member id. */
-        private void recordManagerChanges(String select) {
+        /** Records a manager change for each row of {@code select} (id, key, old, new), read by member id; returns how many. */
+        private long recordManagerChanges(String select) {
+            long recorded = 0;
             String page = select + " and m.id > :after order by m.id";
             UUID after = new UUID(0, 0);
             while (true) {
@@ -609,7 +659,9 @@ public final class Reconciler {
                     after = (UUID) row[0];
                     log.record(EntityType.MEMBER, after, (String) row[1], "manager", (String) row[2], (String) row[3]);
                 }
+                recorded += rows.size();
             }
+            return recorded;
         }
 
         /** A complete snapshot: members in its scope that it did not report have left the organisation. */

@@ -91,6 +91,52 @@ class CsvReconcileTest {
         return store.read(em -> em.createQuery("select count(e) from ChangeEvent e", Long.class).getSingleResult());
     }
 
+    long managerEvents(String email) {
+        return store.read(em -> em.createQuery("select count(e) from ChangeEvent e where e.entityKey = :k and e.field = 'manager'",
+                Long.class).setParameter("k", email).getSingleResult());
+    }
+
+    /**
+     * A manager earlier in the file is linked as the member is written, one later by the pass after all
+     * rows, one already in the store from an earlier run by the first way too: each link one event, the
+     * same links and versions either way, and a rerun changes nothing.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void managersAreLinkedWhereverTheyAppear(String kind) {
+        open(kind);
+        reconcile(rows("Boss One,boss@x.com,Admin,Full,CEO,Exec,,,",
+                "Early Report,early@x.com,Member,Full,Eng,Eng,,,BOSS@x.com",
+                "Late Report,late@x.com,Member,Full,Eng,Eng,,,later@x.com",
+                "Later Boss,later@x.com,Member,Full,CTO,Exec,,,",
+                "Nobody's Report,orphan@x.com,Member,Full,Eng,Eng,,,nobody@x.com"));
+        Map<String, Member> first = members();
+        assertEquals(first.get("boss@x.com").id().toString(), first.get("early@x.com").getManagerId());
+        assertEquals(first.get("later@x.com").id().toString(), first.get("late@x.com").getManagerId());
+        assertNull(first.get("orphan@x.com").getManagerId());
+        assertEquals(1, managerEvents("early@x.com"));
+        assertEquals(1, managerEvents("late@x.com"));
+        assertEquals(0, managerEvents("orphan@x.com"));
+
+        // A new member whose manager is in the store already; the others unchanged.
+        long before = events();
+        RunSummary second = reconcile(rows("Boss One,boss@x.com,Admin,Full,CEO,Exec,,,",
+                "Early Report,early@x.com,Member,Full,Eng,Eng,,,BOSS@x.com",
+                "Late Report,late@x.com,Member,Full,Eng,Eng,,,later@x.com",
+                "Later Boss,later@x.com,Member,Full,CTO,Exec,,,",
+                "Nobody's Report,orphan@x.com,Member,Full,Eng,Eng,,,nobody@x.com",
+                "New Report,new@x.com,Member,Full,Eng,Eng,,,boss@x.com"));
+        assertEquals(1, second.added());
+        assertEquals(5, second.unchanged());
+        Map<String, Member> after = members();
+        assertEquals(first.get("boss@x.com").id().toString(), after.get("new@x.com").getManagerId());
+        assertEquals(1, managerEvents("new@x.com"));
+        assertEquals(before + 2, events(), "created and its manager link, nothing else");
+        for (String email : List.of("boss@x.com", "early@x.com", "late@x.com", "later@x.com", "orphan@x.com")) {
+            assertEquals(first.get(email).getVersion(), after.get(email).getVersion(), email + " untouched");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void theSampleLoadsAndARerunChangesNothing(String kind) throws IOException {
