@@ -149,6 +149,8 @@ public final class Reconciler {
         /** Every report is a new member: the snapshot's members are distinct and the store had none. */
         private boolean allNew;
         private boolean analyzedEarly;
+        /** Whether a member was added or changed its e-mail or manager e-mail: only then can a manager link change. */
+        private boolean managerInputsChanged;
 
         Run(EntityManager em, Snapshot snapshot, ReconcileOptions options, Instant now, boolean postgres) {
             this.em = em;
@@ -567,6 +569,7 @@ public final class Reconciler {
          * memberships go to the bulk insert too), else persisted.
          */
         private Member create(IncomingMember in, boolean bulk) {
+            managerInputsChanged = true;
             Member m = new Member(in.email(), now);
             for (FieldChange c : MemberMerge.diff(m, in, snapshot.source())) {
                 c.field().set(m, c.newValue());
@@ -611,6 +614,9 @@ public final class Reconciler {
                 log.record(EntityType.MEMBER, m.id(), m.getEmailLower(), c.field().label(), ChangeLog.text(c.oldValue()),
                         ChangeLog.text(c.newValue()));
             }
+            if (emailChanged || changes.stream().anyMatch(c -> c.field() == MemberField.MANAGER_EMAIL)) {
+                managerInputsChanged = true;
+            }
             return emailChanged || !changes.isEmpty();
         }
 
@@ -631,6 +637,11 @@ public final class Reconciler {
          * lastModified as Hibernate would.
          */
         private void linkManagers() {
+            if (!managerInputsChanged) {
+                // A link depends on the member's manager e-mail and on which e-mails are members: neither
+                // changed in this run, and the run before left every link right.
+                return;
+            }
             String manager = "(select cast(x.id as String) from Member x where x.emailLower = lower(m.managerEmail))";
             // One condition for both kinds of change: a manager to point at, or one to clear.
             String changed = "(m.managerEmail is not null or m.managerId is not null)"

@@ -128,7 +128,10 @@ final class Values {
 
     private static Instant parseDate(String cell) {
         if (ISO_DATE.matcher(cell).matches()) {
-            return LocalDate.parse(cell).atStartOfDay(ZoneOffset.UTC).toInstant();
+            // The pattern fixed the positions; LocalDate.of still rejects 2026-02-30. (LocalDate.parse's
+            // formatter was half of pass 1's time on a 100k-row file with four date columns.)
+            return LocalDate.of(Integer.parseInt(cell, 0, 4, 10), Integer.parseInt(cell, 5, 7, 10), Integer.parseInt(cell, 8, 10, 10))
+                    .atStartOfDay(ZoneOffset.UTC).toInstant();
         }
         Matcher m = ISO_DATE_TIME.matcher(cell);
         if (m.matches()) {
