@@ -1,5 +1,6 @@
 package dev.figmascim.bridge.admin;
 
+import dev.figmascim.bridge.config.TestConfig;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.figmascim.bridge.config.BridgeSettings;
 import dev.figmascim.bridge.reconcile.BlockingSnapshot;
@@ -13,8 +14,6 @@ import dev.figmascim.bridge.store.TestDatabase;
 import dev.figmascim.fakefigma.FakeFigma;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
-import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,7 +21,6 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -36,25 +34,6 @@ class AdminFigmaSourcesTest {
     @RegisterExtension
     final NoTokenInLogs logs = new NoTokenInLogs();
 
-    static Config config(Map<String, String> values) {
-        ConfigSource source = new ConfigSource() {
-            @Override
-            public Set<String> getPropertyNames() {
-                return values.keySet();
-            }
-
-            @Override
-            public String getValue(String name) {
-                return values.get(name);
-            }
-
-            @Override
-            public String getName() {
-                return "test";
-            }
-        };
-        return ConfigProviderResolver.instance().getBuilder().withSources(source).build();
-    }
 
     static Map<String, String> figma(FakeFigma fake) {
         Map<String, String> c = new HashMap<>();
@@ -70,7 +49,7 @@ class AdminFigmaSourcesTest {
     }
 
     static ReconciliationsResource resource(Store store, Map<String, String> values) {
-        Config config = config(values);
+        Config config = TestConfig.of(values);
         return new ReconciliationsResource(store, new BridgeSettings(config), config);
     }
 

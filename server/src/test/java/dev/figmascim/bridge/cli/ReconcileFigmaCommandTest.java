@@ -1,5 +1,6 @@
 package dev.figmascim.bridge.cli;
 
+import dev.figmascim.bridge.config.TestConfig;
 import dev.figmascim.bridge.model.Member;
 import dev.figmascim.bridge.model.SeatType;
 import dev.figmascim.bridge.source.figma.FigmaTestSupport;
@@ -9,7 +10,6 @@ import dev.figmascim.bridge.store.TestDatabase;
 import dev.figmascim.fakefigma.FakeFigma;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
-import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,7 +20,6 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,7 +39,7 @@ class ReconcileFigmaCommandTest {
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         ClassLoader isolated = new URLClassLoader(new URL[0], previous);
         ConfigProviderResolver resolver = ConfigProviderResolver.instance();
-        Config cfg = resolver.getBuilder().withSources(source(config)).build();
+        Config cfg = TestConfig.of(config);
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream o = new ByteArrayOutputStream();
@@ -60,24 +59,6 @@ class ReconcileFigmaCommandTest {
         }
     }
 
-    static ConfigSource source(Map<String, String> values) {
-        return new ConfigSource() {
-            @Override
-            public Set<String> getPropertyNames() {
-                return values.keySet();
-            }
-
-            @Override
-            public String getValue(String name) {
-                return values.get(name);
-            }
-
-            @Override
-            public String getName() {
-                return "test";
-            }
-        };
-    }
 
     static Map<String, String> config(TestDatabase db, FakeFigma fake) {
         Map<String, String> c = new HashMap<>();

@@ -1,5 +1,6 @@
 package dev.figmascim.bridge.health;
 
+import dev.figmascim.bridge.config.TestConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -19,8 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.logging.Level;
-import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
-import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -121,28 +120,9 @@ class FigmaApiCheckTest {
         FigmaApiCheck unconfigured = new FigmaApiCheck(settings(FigmaClientSettings.DEFAULT_API_URL, null), new TestClock());
         assertFalse(unconfigured.configured());
         assertNull(unconfigured.checkInBackground());
-        assertEquals(List.of(), FigmaHealthChecks.checks(config(Map.of()), () -> unconfigured));
+        assertEquals(List.of(), FigmaHealthChecks.checks(TestConfig.of(Map.of()), () -> unconfigured));
         FigmaApiCheck configured = new FigmaApiCheck(settings(FigmaClientSettings.DEFAULT_API_URL, "figd_x"), new TestClock());
-        assertEquals(List.of(configured), FigmaHealthChecks.checks(config(Map.of("figma.api.token", "figd_x")), () -> configured));
+        assertEquals(List.of(configured), FigmaHealthChecks.checks(TestConfig.of(Map.of("figma.api.token", "figd_x")), () -> configured));
     }
 
-    static org.eclipse.microprofile.config.Config config(Map<String, String> values) {
-        ConfigSource source = new ConfigSource() {
-            @Override
-            public java.util.Set<String> getPropertyNames() {
-                return values.keySet();
-            }
-
-            @Override
-            public String getValue(String name) {
-                return values.get(name);
-            }
-
-            @Override
-            public String getName() {
-                return "test";
-            }
-        };
-        return ConfigProviderResolver.instance().getBuilder().withSources(source).build();
-    }
 }

@@ -1,5 +1,6 @@
 package dev.figmascim.bridge.source.figma;
 
+import dev.figmascim.bridge.config.TestConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -13,9 +14,6 @@ import dev.figmascim.fakefigma.FakeFigma;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
-import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,12 +50,12 @@ class ActivityLogSyncTest {
 
     @Test
     void settingsFromConfig() {
-        FigmaSyncSettings none = FigmaSyncSettings.fromConfig(config(Map.of()));
+        FigmaSyncSettings none = FigmaSyncSettings.fromConfig(TestConfig.of(Map.of()));
         assertEquals("P30D", none.activityStart());
         assertEquals(1000, none.activityPageSize());
         assertNull(none.scimInterval(), "no interval: not scheduled");
         assertNull(none.activityInterval());
-        FigmaSyncSettings set = FigmaSyncSettings.fromConfig(config(Map.of("figma.activity.start", "2026-01-01T00:00:00Z",
+        FigmaSyncSettings set = FigmaSyncSettings.fromConfig(TestConfig.of(Map.of("figma.activity.start", "2026-01-01T00:00:00Z",
                 "figma.activity.page-size", "250", "figma.scim.sync-interval", "PT1H", "figma.activity.sync-interval", "pt5m",
                 "figma.sync.initial-delay", "0")));
         assertEquals(Instant.parse("2026-01-01T00:00:00Z"), set.activityStartAt(NOW));
@@ -66,9 +64,10 @@ class ActivityLogSyncTest {
         assertEquals(Duration.ofMinutes(5), set.activityInterval());
         assertEquals(Duration.ZERO, set.initialDelay());
         IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
-                () -> FigmaSyncSettings.fromConfig(config(Map.of("figma.scim.sync-interval", "PT0S"))));
+                () -> FigmaSyncSettings.fromConfig(TestConfig.of(Map.of("figma.scim.sync-interval", "PT0S"))));
         assertTrue(zero.getMessage().contains("figma.scim.sync-interval"), zero.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> FigmaSyncSettings.fromConfig(config(Map.of("figma.activity.page-size", "0"))));
+        assertThrows(IllegalArgumentException.class,
+                () -> FigmaSyncSettings.fromConfig(TestConfig.of(Map.of("figma.activity.page-size", "0"))));
     }
 
     @Test
@@ -110,23 +109,4 @@ class ActivityLogSyncTest {
         }
     }
 
-    static Config config(Map<String, String> values) {
-        ConfigSource source = new ConfigSource() {
-            @Override
-            public java.util.Set<String> getPropertyNames() {
-                return values.keySet();
-            }
-
-            @Override
-            public String getValue(String name) {
-                return values.get(name);
-            }
-
-            @Override
-            public String getName() {
-                return "test";
-            }
-        };
-        return ConfigProviderResolver.instance().getBuilder().withSources(source).build();
-    }
 }

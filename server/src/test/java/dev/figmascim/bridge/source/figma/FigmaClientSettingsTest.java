@@ -1,5 +1,6 @@
 package dev.figmascim.bridge.source.figma;
 
+import dev.figmascim.bridge.config.TestConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,10 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.spi.ConfigProviderResolver;
-import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,7 +18,7 @@ class FigmaClientSettingsTest {
 
     @Test
     void readsEveryKey() {
-        FigmaClientSettings s = FigmaClientSettings.fromConfig(config(Map.of(
+        FigmaClientSettings s = FigmaClientSettings.fromConfig(TestConfig.of(Map.of(
                 "figma.api.url", "http://127.0.0.1:9999",
                 "figma.api.token", "figd_x-token",
                 "figma.scim.url", "https://www.figma.com/scim/v2/1047918802483077121",
@@ -46,7 +43,7 @@ class FigmaClientSettingsTest {
 
     @Test
     void defaultsWithoutTokens() {
-        FigmaClientSettings s = FigmaClientSettings.fromConfig(config(Map.of()));
+        FigmaClientSettings s = FigmaClientSettings.fromConfig(TestConfig.of(Map.of()));
         assertEquals(URI.create("https://api.figma.com"), s.apiUrl());
         assertNull(s.apiToken());
         assertNull(s.scimUrl());
@@ -73,7 +70,7 @@ class FigmaClientSettingsTest {
     })
     void badValuesNameTheirKey(String key, String value, String message) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> FigmaClientSettings.fromConfig(config(Map.of(key, value))));
+                () -> FigmaClientSettings.fromConfig(TestConfig.of(Map.of(key, value))));
         assertEquals(message, e.getMessage());
     }
 
@@ -88,24 +85,4 @@ class FigmaClientSettingsTest {
         assertTrue(FigmaClientSettings.of(URI.create("https://api.figma.com"), null, null, null).toString().contains("apiToken=<none>"));
     }
 
-    /** A Config with only the given keys: no system properties, no environment, no files. */
-    private static Config config(Map<String, String> values) {
-        ConfigSource source = new ConfigSource() {
-            @Override
-            public Set<String> getPropertyNames() {
-                return values.keySet();
-            }
-
-            @Override
-            public String getValue(String name) {
-                return values.get(name);
-            }
-
-            @Override
-            public String getName() {
-                return "test";
-            }
-        };
-        return ConfigProviderResolver.instance().getBuilder().withSources(source).build();
-    }
 }
