@@ -270,10 +270,17 @@ public final class Reconciler {
             // Most reports of a rerun change nothing: they are recognised on the read-only members and
             // their teams as plain values, and only the members that do change become managed entities,
             // with their memberships.
-            boolean[] quiet = quietReports(byFigmaId, byEmail, managerEmails, existingIds);
+            List<IncomingMember> reports = new ArrayList<>(chunk.size());
+            List<Member> stored = new ArrayList<>(chunk.size());
+            for (IncomingMember reported : chunk) {
+                IncomingMember in = withKnownManager(reported, managerEmails);
+                reports.add(in);
+                stored.add(match(in, byFigmaId, byEmail));
+            }
+            boolean[] quiet = quietReports(reports, stored, managerEmails, existingIds);
             Set<UUID> changing = new HashSet<>();
             for (int i = 0; i < chunk.size(); i++) {
-                Member m = quiet[i] ? null : match(withKnownManager(chunk.get(i), managerEmails), byFigmaId, byEmail);
+                Member m = quiet[i] ? null : stored.get(i);
                 if (m != null && changing.add(m.id())) {
                     em.unwrap(Session.class).setReadOnly(m, false);
                 }
@@ -286,8 +293,9 @@ public final class Reconciler {
                     "select s.memberId from SeenMember s where s.memberId in :ids", UUID.class)
                     .setFlushMode(FlushModeType.COMMIT).setParameter("ids", existingIds).getResultList());
             for (int i = 0; i < chunk.size(); i++) {
-                IncomingMember in = withKnownManager(chunk.get(i), managerEmails);
+                IncomingMember in = reports.get(i);
                 String managerRef = managerEmails.containsKey(in.managerFigmaUserId()) ? null : in.managerFigmaUserId();
+                // Matched again: a member created earlier in this loop may be the one reported.
                 Member m = match(in, byFigmaId, byEmail);
                 if (quiet[i]) {
                     unchanged++;
@@ -422,27 +430,20 @@ public final class Reconciler {
          * precedence rules, nor its teams would change, and no manager waits for resolution. Exactly the
          * reports the full path below would count unchanged without writing anything.
          */
-        private boolean[] quietReports(Map<String, Member> byFigmaId, Map<String, Member> byEmail, Map<String, String> managerEmails,
+        private boolean[] quietReports(List<IncomingMember> reports, List<Member> stored, Map<String, String> managerEmails,
                 List<UUID> existingIds) {
-            boolean[] quiet = new boolean[chunk.size()];
+            boolean[] quiet = new boolean[reports.size()];
             if (existingIds.isEmpty()) {
                 return quiet;
             }
-            Map<UUID, Integer> reports = new HashMap<>();
-            List<Member> matched = new ArrayList<>(chunk.size());
-            for (IncomingMember in : chunk) {
-                Member m = match(withKnownManager(in, managerEmails), byFigmaId, byEmail);
-                matched.add(m);
-                if (m != null) {
-                    reports.merge(m.id(), 1, Integer::sum);
-                }
-            }
+            Map<UUID, Integer> timesReported = new HashMap<>();
+            stored.stream().filter(Objects::nonNull).forEach(m -> timesReported.merge(m.id(), 1, Integer::sum));
             Map<UUID, Map<String, TeamRole>> teamsNow = snapshot.reportsTeams() ? currentTeams(existingIds) : Map.of();
-            for (int i = 0; i < chunk.size(); i++) {
-                Member m = matched.get(i);
-                IncomingMember in = withKnownManager(chunk.get(i), managerEmails);
+            for (int i = 0; i < reports.size(); i++) {
+                Member m = stored.get(i);
+                IncomingMember in = reports.get(i);
                 String ref = in.managerFigmaUserId();
-                quiet[i] = m != null && reports.get(m.id()) == 1 && (ref == null || managerEmails.containsKey(ref))
+                quiet[i] = m != null && timesReported.get(m.id()) == 1 && (ref == null || managerEmails.containsKey(ref))
                         && in.teamOperations().isEmpty() && MemberMerge.seenAt(m, snapshot.source()) != null
                         && !emailChanges(m, in)
                         && (in.teams() == null || !snapshot.reportsTeams()
