@@ -13,7 +13,6 @@ import dev.figmascim.bridge.model.Source;
 import dev.figmascim.bridge.model.SourceCursor;
 import dev.figmascim.bridge.model.Team;
 import dev.figmascim.bridge.model.TeamKind;
-import dev.figmascim.bridge.model.TeamMembership;
 import dev.figmascim.bridge.model.TeamRole;
 import dev.figmascim.bridge.store.Store;
 import dev.figmascim.bridge.store.TestDatabase;
@@ -28,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -85,19 +83,15 @@ class IncrementalChangesTest {
     }
 
     Member member(String email) {
-        return store.read(em -> em.createQuery("select m from Member m where m.emailLower = :e", Member.class)
-                .setParameter("e", email).getResultList().stream().findFirst().orElse(null));
+        return StoreQueries.member(store, email);
     }
 
     Map<String, TeamRole> teamsOf(String email) {
-        return store.read(em -> em.createQuery("select tm from TeamMembership tm join fetch tm.team where tm.member.emailLower = :e",
-                TeamMembership.class).setParameter("e", email).getResultList())
-                .stream().collect(Collectors.toMap(tm -> tm.getTeam().getName(), TeamMembership::getRole));
+        return StoreQueries.teamsOf(store, email);
     }
 
     Team team(String name) {
-        return store.read(em -> em.createQuery("select t from Team t where t.name = :n", Team.class).setParameter("n", name)
-                .getResultList().stream().findFirst().orElse(null));
+        return StoreQueries.team(store, name);
     }
 
     long teams() {
@@ -105,7 +99,7 @@ class IncrementalChangesTest {
     }
 
     long events() {
-        return store.read(em -> em.createQuery("select count(e) from ChangeEvent e", Long.class).getSingleResult());
+        return StoreQueries.events(store);
     }
 
     /**

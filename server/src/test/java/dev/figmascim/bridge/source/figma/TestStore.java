@@ -12,6 +12,7 @@ import dev.figmascim.bridge.model.TeamRole;
 import dev.figmascim.bridge.reconcile.ReconcileOptions;
 import dev.figmascim.bridge.reconcile.Reconciler;
 import dev.figmascim.bridge.reconcile.RunSummary;
+import dev.figmascim.bridge.reconcile.StoreQueries;
 import dev.figmascim.bridge.source.csv.CsvSnapshot;
 import dev.figmascim.bridge.store.Store;
 import dev.figmascim.bridge.store.TestDatabase;
@@ -20,7 +21,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** A throw-away store (H2 or PostgreSQL) with the queries the Figma source tests check it with. */
 final class TestStore implements AutoCloseable {
@@ -51,23 +51,19 @@ final class TestStore implements AutoCloseable {
     }
 
     Member member(String email) {
-        return store.read(em -> em.createQuery("select m from Member m where m.emailLower = :e", Member.class)
-                .setParameter("e", email).getResultList().stream().findFirst().orElse(null));
+        return StoreQueries.member(store, email);
     }
 
     Map<String, TeamRole> teamsOf(String email) {
-        return store.read(em -> em.createQuery("select tm from TeamMembership tm join fetch tm.team where tm.member.emailLower = :e",
-                        TeamMembership.class).setParameter("e", email).getResultList())
-                .stream().collect(Collectors.toMap(tm -> tm.getTeam().getName(), TeamMembership::getRole));
+        return StoreQueries.teamsOf(store, email);
     }
 
     Team team(String name) {
-        return store.read(em -> em.createQuery("select t from Team t where t.name = :n", Team.class).setParameter("n", name)
-                .getResultList().stream().findFirst().orElse(null));
+        return StoreQueries.team(store, name);
     }
 
     long events() {
-        return store.read(em -> em.createQuery("select count(e) from ChangeEvent e", Long.class).getSingleResult());
+        return StoreQueries.events(store);
     }
 
     String cursor() {
