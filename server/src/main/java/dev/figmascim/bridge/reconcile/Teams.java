@@ -41,6 +41,8 @@ final class Teams {
     /** Teams found by name in this run (the CSV path): id and name, kept across the run's em.clear(). */
     private final Map<String, Named> teamIdsByName = new HashMap<>();
     private final Set<UUID> touched = new HashSet<>();
+    /** Teams renamed in this run: their name is part of each member's User (groups, teams), so members move on too. */
+    private final Set<UUID> renamed = new HashSet<>();
     private final Set<UUID> seenGroupings = new HashSet<>();
     private Set<String> workspaceNames;
     private Set<String> billingGroupNames;
@@ -162,6 +164,7 @@ final class Teams {
             log.record(EntityType.TEAM, team.id(), team.getName(), "name", team.getName(), name.trim());
             team.setName(name);
             touched.add(team.id());
+            renamed.add(team.id());
             // teamByName asks the database for names it has not cached: it must see the new one.
             em.flush();
             teamIdsByName.clear();
@@ -524,9 +527,9 @@ final class Teams {
     }
 
     /**
-     * Moves the version of every team whose members changed in this run: one UPDATE per {@value #CHUNK}
-     * teams instead of loading each. A team already stamped with this run's time (created in it) keeps
-     * its version, as it would through the entity.
+     * Moves the version of every team whose members changed in this run, and of every member of a team
+     * renamed in it: one UPDATE per {@value #CHUNK} teams instead of loading each. A team already stamped
+     * with this run's time (created in it) keeps its version, as it would through the entity.
      */
     void touchAll() {
         em.flush();
@@ -536,7 +539,17 @@ final class Teams {
                             + " where t.id in :ids and t.lastModified <> :now")
                     .setParameter("now", now).setParameter("ids", ids.subList(i, Math.min(ids.size(), i + CHUNK))).executeUpdate();
         }
-        // The bulk UPDATE bypassed any managed Team: forget them rather than keep stale copies.
+        // A renamed team changes the User of each of its members (groups.display, the extension's teams), so
+        // their versions move on as well: If-None-Match must not answer 304 for a body that changed. Members
+        // already changed in this run (stamped now) have moved on already.
+        List<UUID> renames = new ArrayList<>(renamed);
+        for (int i = 0; i < renames.size(); i += CHUNK) {
+            em.createQuery("update Member m set m.lastModified = :now, m.version = m.version + 1 where m.lastModified <> :now"
+                            + " and m.id in (select tm.member.id from TeamMembership tm where tm.team.id in :ids)")
+                    .setParameter("now", now).setParameter("ids", renames.subList(i, Math.min(renames.size(), i + CHUNK)))
+                    .executeUpdate();
+        }
+        // The bulk UPDATEs bypassed any managed Team or Member: forget them rather than keep stale copies.
         em.clear();
     }
 }

@@ -14,6 +14,7 @@ import dev.figmascim.bridge.model.SourceCursor;
 import dev.figmascim.bridge.model.Team;
 import dev.figmascim.bridge.model.TeamKind;
 import dev.figmascim.bridge.model.TeamRole;
+import dev.figmascim.bridge.scim.ScimView;
 import dev.figmascim.bridge.store.Store;
 import dev.figmascim.bridge.store.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -215,11 +216,18 @@ class IncrementalChangesTest {
         assertTrue(merged.changes().stream().anyMatch(l -> l.contains("team:Figma team 5: EDITOR → ∅")), merged.changes().toString());
         assertEquals(0, run(Source.ACTIVITY_LOG, new IncomingTeam(IncomingTeam.Kind.CREATED, "5", "Mobile")).changeEvents());
 
+        Member adaBefore = member("ada@x.com");
         RunSummary renamed = run(Source.ACTIVITY_LOG, new IncomingTeam(IncomingTeam.Kind.RENAMED, "5", "Mobile App"));
         assertEquals(1, renamed.changeEvents());
         assertEquals(mobile.id(), team("Mobile App").id(), "a rename keeps the team (and its SCIM id)");
         assertTrue(team("Mobile App").getVersion() > mobile.getVersion());
+        // Ada's User shows the team's name (groups.display): it changed, so must its version (ETag) and lastModified.
+        Member adaAfter = member("ada@x.com");
+        assertEquals(adaBefore.getVersion() + 1, adaAfter.getVersion());
+        assertTrue(adaAfter.getLastModified().isAfter(adaBefore.getLastModified()));
+        assertEquals("Mobile App", ScimView.user(store, "ada@x.com").get("groups").get(0).get("display").asText());
         assertEquals(0, run(Source.ACTIVITY_LOG, new IncomingTeam(IncomingTeam.Kind.RENAMED, "5", "Mobile App")).changeEvents());
+        assertEquals(adaAfter.getVersion(), member("ada@x.com").getVersion(), "no rename, no new version");
 
         // Another Figma team with a name already taken gets its id added to the name.
         run(Source.ACTIVITY_LOG, new IncomingTeam(IncomingTeam.Kind.CREATED, "6", "Mobile App"));
