@@ -76,6 +76,15 @@ public final class BridgeSettings {
         return config.getOptionalValue("bridge.scim.count-cache-size", Long.class).orElse(10_000L);
     }
 
+    /**
+     * How many bytes of serialised SCIM representations are kept ({@code bridge.scim.representation-cache-mb});
+     * by default an eighth of the heap, at most 256 MiB; 0 renders every representation on every request.
+     */
+    public long scimRepresentationCacheBytes() {
+        long byDefault = Math.min(256L, Runtime.getRuntime().maxMemory() / 8 / (1024 * 1024));
+        return config.getOptionalValue("bridge.scim.representation-cache-mb", Long.class).orElse(byDefault) * 1024 * 1024;
+    }
+
     /** The largest member CSV the admin API accepts, in bytes (default 200 MiB). */
     public long csvMaxBytes() {
         return config.getOptionalValue("bridge.admin.csv-max-bytes", Long.class).orElse(200L * 1024 * 1024);

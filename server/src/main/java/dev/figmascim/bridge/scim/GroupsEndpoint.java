@@ -14,7 +14,10 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /** {@code /Groups}: Figma teams, workspaces and billing groups as SCIM Groups. Reads only. */
 @ApplicationScoped
@@ -27,8 +30,8 @@ public class GroupsEndpoint extends ListingEndpoint<TeamRepository.Loaded> {
     private final TeamRepository teams;
 
     @Inject
-    GroupsEndpoint(TeamRepository teams, ScimRequests requests) {
-        super(requests, "Groups", ScimUrns.GROUP, EXTENSIONS);
+    GroupsEndpoint(TeamRepository teams, ScimRequests requests, RepresentationCache cache) {
+        super(requests, cache, "Groups", ScimUrns.GROUP, EXTENSIONS);
         this.teams = teams;
     }
 
@@ -44,14 +47,18 @@ public class GroupsEndpoint extends ListingEndpoint<TeamRepository.Loaded> {
     }
 
     @Override
-    ResourceQuery.Page<TeamRepository.Loaded> find(ListRequest request, Projection projection) {
-        return teams.find(request, wantsMembers(projection));
+    StoreGeneration.Read<ResourceQuery.Page<UUID>> findIds(ListRequest request) {
+        return teams.findIds(request);
     }
 
     @Override
-    ResourceQuery.CursorPage<TeamRepository.Loaded> findNear(ListRequest request, ResourceQuery.Position at, boolean previous,
-                                                           Projection projection) {
-        return teams.findNear(request, at, previous, wantsMembers(projection));
+    StoreGeneration.Read<ResourceQuery.CursorPage<UUID>> findIdsNear(ListRequest request, ResourceQuery.Position at, boolean previous) {
+        return teams.findIdsNear(request, at, previous);
+    }
+
+    @Override
+    Map<UUID, TeamRepository.Loaded> load(List<UUID> ids, Projection projection) {
+        return teams.load(ids, wantsMembers(projection));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.figmascim.bridge.scim;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,7 +17,7 @@ final class ListResponses {
     }
 
     /** An RFC 9865 cursor page: {@code nextCursor} / {@code previousCursor} where rows follow / precede, no startIndex. */
-    static ObjectNode cursor(long total, String nextCursor, String previousCursor, List<ObjectNode> resources) {
+    static ObjectNode cursor(long total, String nextCursor, String previousCursor, List<? extends JsonNode> resources) {
         ObjectNode list = JsonNodeFactory.instance.objectNode();
         list.putArray("schemas").add(ScimUrns.LIST_RESPONSE);
         list.put("totalResults", total);
@@ -32,7 +33,7 @@ final class ListResponses {
         return list;
     }
 
-    static ObjectNode of(long total, int startIndex, List<ObjectNode> resources) {
+    static ObjectNode of(long total, int startIndex, List<? extends JsonNode> resources) {
         ObjectNode list = JsonNodeFactory.instance.objectNode();
         list.putArray("schemas").add(ScimUrns.LIST_RESPONSE);
         list.put("totalResults", total);

@@ -1,5 +1,6 @@
 package dev.figmascim.bridge.scim;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -9,8 +10,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The list and search protocol shared by {@code /Users} and {@code /Groups} (RFC 7644 §3.4.2–3.4.3,
@@ -28,19 +32,25 @@ public abstract class ListingEndpoint<L> {
     private final String resource;
     private final String coreUrn;
     private final Set<String> extensions;
+    private final RepresentationCache cache;
 
-    ListingEndpoint(ScimRequests requests, String resource, String coreUrn, Set<String> extensions) {
+    ListingEndpoint(ScimRequests requests, RepresentationCache cache, String resource, String coreUrn, Set<String> extensions) {
         this.requests = requests;
+        this.cache = cache;
         this.resource = resource;
         this.coreUrn = coreUrn;
         this.extensions = extensions;
     }
 
-    /** One index page of matches; relations only when the projection shows them. */
-    abstract ResourceQuery.Page<L> find(ListRequest request, Projection projection);
+    /** The ids of one index page of matches, with the store generation they were read in. */
+    abstract StoreGeneration.Read<ResourceQuery.Page<UUID>> findIds(ListRequest request);
 
-    /** One cursor page after {@code at}, or (previous) before it. */
-    abstract ResourceQuery.CursorPage<L> findNear(ListRequest request, ResourceQuery.Position at, boolean previous, Projection projection);
+    /** The ids of one cursor page after {@code at}, or (previous) before it, with the store generation. */
+    abstract StoreGeneration.Read<ResourceQuery.CursorPage<UUID>> findIdsNear(ListRequest request, ResourceQuery.Position at,
+                                                                               boolean previous);
+
+    /** The resources of {@code ids}, by id; relations only when {@code projection} shows them. */
+    abstract Map<UUID, L> load(List<UUID> ids, Projection projection);
 
     /** The query that reads cursor positions back. */
     abstract ResourceQuery<?> query();
@@ -71,21 +81,38 @@ public abstract class ListingEndpoint<L> {
 
     ObjectNode search(ListRequest request, UriInfo uri) {
         Projection projection = projection(request.attributes(), request.excludedAttributes());
-        ResourceQuery.Page<L> page = find(request, projection);
-        return ListResponses.of(page.total(), request.startIndex(), render(page.resources(), projection, uri));
+        StoreGeneration.Read<ResourceQuery.Page<UUID>> read = findIds(request);
+        ResourceQuery.Page<UUID> page = read.value();
+        return ListResponses.of(page.total(), request.startIndex(), render(page.resources(), read.generation(), projection, uri));
     }
 
     /** RFC 9865 cursor paging: keyset pages that neither skip nor repeat while the store changes. */
     ObjectNode cursorSearch(ListRequest request, String token, UriInfo uri) {
         Projection projection = projection(request.attributes(), request.excludedAttributes());
         ScimRequests.CursorTarget target = requests.target(token, resource, request, query());
-        ResourceQuery.CursorPage<L> page = findNear(request, target.position(), target.previous(), projection);
+        StoreGeneration.Read<ResourceQuery.CursorPage<UUID>> read = findIdsNear(request, target.position(), target.previous());
+        ResourceQuery.CursorPage<UUID> page = read.value();
         String[] cursors = requests.around(resource, request, target, page);
-        return ListResponses.cursor(page.total(), cursors[0], cursors[1], render(page.resources(), projection, uri));
+        return ListResponses.cursor(page.total(), cursors[0], cursors[1], render(page.resources(), read.generation(), projection, uri));
     }
 
-    private List<ObjectNode> render(List<L> resources, Projection projection, UriInfo uri) {
+    /**
+     * The representations of {@code ids}: full ones from the {@link RepresentationCache} (rendered and
+     * kept where missing), projected ones rendered for this request from what the projection shows.
+     */
+    private List<JsonNode> render(List<UUID> ids, List<UUID> generation, Projection projection, UriInfo uri) {
         String base = ScimRequests.baseUrl(uri);
-        return resources.stream().map(l -> projection.apply(represent(l, base), coreUrn)).toList();
+        if (projection.isDefault()) {
+            return cache.get(resource, ids, generation, base, missing -> load(missing, projection), l -> represent(l, base));
+        }
+        Map<UUID, L> loaded = ids.isEmpty() ? Map.of() : load(ids, projection);
+        List<JsonNode> out = new ArrayList<>(ids.size());
+        for (UUID id : ids) {
+            L l = loaded.get(id);
+            if (l != null) {
+                out.add(projection.apply(represent(l, base), coreUrn));
+            }
+        }
+        return out;
     }
 }

@@ -46,13 +46,16 @@ class MatchCounts {
         return new MatchCounts(0);
     }
 
-    /** The counter for {@code query}'s pages: remembered totals of {@code resource}, counted when unknown. */
-    ResourceQuery.Counter counter(String resource, ResourceQuery<?> query) {
+    /**
+     * The counter for {@code query}'s pages in one session: remembered totals of {@code resource} under
+     * {@code generation} (that session's), counted when unknown.
+     */
+    ResourceQuery.Counter counter(String resource, ResourceQuery<?> query, StoreGeneration.Memo generation) {
         if (counts == null) {
             return query::count;
         }
         return (em, request) -> {
-            Key key = new Key(resource, request.filter(), StoreGeneration.current(em));
+            Key key = new Key(resource, request.filter(), generation.get());
             Long known = counts.getIfPresent(key);
             if (known != null) {
                 return known;

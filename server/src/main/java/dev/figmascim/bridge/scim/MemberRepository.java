@@ -35,13 +35,13 @@ class MemberRepository {
     }
 
     private final Store store;
-    private final ResourceQuery.Counter counter;
+    private final MatchCounts counts;
     private final ResourceQuery<Member> query = new ResourceQuery<>(UserAttributes.TABLE, "id");
 
     @Inject
     MemberRepository(Store store, MatchCounts counts) {
         this.store = store;
-        this.counter = counts.counter("Users", query);
+        this.counts = counts;
     }
 
     /** Without remembered totals. */
@@ -61,56 +61,98 @@ class MemberRepository {
     /** One page of matches, their total, and (when wanted) each one's memberships. */
     ResourceQuery.Page<Loaded> find(ListRequest request, boolean withGroups) {
         return store.query(em -> {
-            Optional<String> userName = UserNameLookup.value(request.filter());
-            if (userName.isPresent()) {
-                return byUserName(em, userName.get(), request, withGroups);
-            }
-            ResourceQuery.Page<Member> page = query.find(em, request, counter);
-            Map<UUID, List<Membership>> byMember = withGroups && !page.resources().isEmpty()
-                    ? memberships(em, page.resources().stream().map(Member::id).toList()) : Map.of();
-            List<Loaded> loaded = page.resources().stream()
-                    .map(m -> new Loaded(m, byMember.getOrDefault(m.id(), List.of()))).toList();
-            return new ResourceQuery.Page<>(loaded, page.total());
+            ResourceQuery.Page<UUID> page = findIds(em, request);
+            return new ResourceQuery.Page<>(inOrder(page.resources(), load(em, page.resources(), withGroups)), page.total());
         });
-    }
-
-    /**
-     * {@code userName eq "…"}, the look-up every IdP makes, in one query by the unique e-mail index,
-     * memberships joined in (in team order, as {@link #memberships}), with JPQL Hibernate has translated
-     * once: the general path builds and translates a Criteria query per request and reads memberships
-     * separately. At most one member matches, so sortBy cannot change the page and the total is the match.
-     */
-    private static ResourceQuery.Page<Loaded> byUserName(EntityManager em, String emailLower, ListRequest request, boolean withGroups) {
-        List<Object[]> rows = withGroups
-                ? em.createQuery("select m, t.id, t.name, tm.role from Member m left join TeamMembership tm on tm.member = m"
-                        + " left join tm.team t where m.emailLower = :e order by t.nameLower, t.id", Object[].class)
-                        .setParameter("e", emailLower).getResultList()
-                : em.createQuery("select m from Member m where m.emailLower = :e", Member.class)
-                        .setParameter("e", emailLower).getResultList().stream().map(m -> new Object[] {m}).toList();
-        if (rows.isEmpty()) {
-            return new ResourceQuery.Page<>(List.of(), 0);
-        }
-        List<Membership> memberships = new ArrayList<>();
-        for (Object[] r : rows) {
-            if (r.length > 1 && r[1] != null) {
-                memberships.add(new Membership((UUID) r[1], (String) r[2], (TeamRole) r[3]));
-            }
-        }
-        Loaded match = new Loaded((Member) rows.get(0)[0], memberships);
-        return new ResourceQuery.Page<>(request.startIndex() == 1 && request.count() > 0 ? List.of(match) : List.of(), 1);
     }
 
     /** One cursor page (RFC 9865) after {@code at} (or before it, for a previousCursor), with memberships when wanted. */
     ResourceQuery.CursorPage<Loaded> findNear(ListRequest request, ResourceQuery.Position at, boolean previous, boolean withGroups) {
         return store.query(em -> {
-            ResourceQuery.CursorPage<Member> page = previous ? query.findBefore(em, request, at, counter)
-                    : query.findAfter(em, request, at, counter);
-            Map<UUID, List<Membership>> byMember = withGroups && !page.resources().isEmpty()
-                    ? memberships(em, page.resources().stream().map(Member::id).toList()) : Map.of();
-            List<Loaded> loaded = page.resources().stream()
-                    .map(m -> new Loaded(m, byMember.getOrDefault(m.id(), List.of()))).toList();
-            return new ResourceQuery.CursorPage<>(loaded, page.positions(), page.more(), page.total());
+            ResourceQuery.CursorPage<UUID> page = query.findIdsNear(em, request, at, previous, counter(em));
+            return new ResourceQuery.CursorPage<>(inOrder(page.resources(), load(em, page.resources(), withGroups)),
+                    page.positions(), page.more(), page.total());
         });
+    }
+
+    /** The ids of one page of matches, with the store generation they were read in (for cached representations). */
+    StoreGeneration.Read<ResourceQuery.Page<UUID>> findIds(ListRequest request) {
+        Optional<String> userName = UserNameLookup.value(request.filter());
+        if (userName.isPresent()) {
+            StoreGeneration.Read<List<UUID>> found = UserNameLookup.find(store.dataSource(), userName.get());
+            return new StoreGeneration.Read<>(userNamePage(found.value(), request), found.generation());
+        }
+        return store.query(em -> {
+            StoreGeneration.Memo generation = new StoreGeneration.Memo(em);
+            return generation.with(query.findIds(em, request, counter(generation)));
+        });
+    }
+
+    /** The ids of one cursor page, with the store generation they were read in. */
+    StoreGeneration.Read<ResourceQuery.CursorPage<UUID>> findIdsNear(ListRequest request, ResourceQuery.Position at, boolean previous) {
+        return store.query(em -> {
+            StoreGeneration.Memo generation = new StoreGeneration.Memo(em);
+            return generation.with(query.findIdsNear(em, request, at, previous, counter(generation)));
+        });
+    }
+
+    /** The members of {@code ids} that exist, by id, with their memberships when wanted. */
+    Map<UUID, Loaded> load(List<UUID> ids, boolean withGroups) {
+        return ids.isEmpty() ? Map.of() : store.query(em -> load(em, ids, withGroups));
+    }
+
+    private ResourceQuery.Page<UUID> findIds(EntityManager em, ListRequest request) {
+        Optional<String> userName = UserNameLookup.value(request.filter());
+        return userName.isPresent() ? idByUserName(em, userName.get(), request) : query.findIds(em, request, counter(em));
+    }
+
+    /**
+     * {@code userName eq "…"}, the look-up every IdP makes, in one query by the unique e-mail index, with
+     * JPQL Hibernate has translated once: the general path builds and translates a Criteria query per
+     * request.
+     */
+    private static ResourceQuery.Page<UUID> idByUserName(EntityManager em, String emailLower, ListRequest request) {
+        return userNamePage(em.createQuery("select m.id from Member m where m.emailLower = :e", UUID.class)
+                .setParameter("e", emailLower).getResultList(), request);
+    }
+
+    /** At most one member matches a user name, so sortBy cannot change the page and the total is the match. */
+    private static ResourceQuery.Page<UUID> userNamePage(List<UUID> match, ListRequest request) {
+        return new ResourceQuery.Page<>(request.startIndex() == 1 && request.count() > 0 ? match : List.of(), match.size());
+    }
+
+    private static Map<UUID, Loaded> load(EntityManager em, List<UUID> ids, boolean withGroups) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, List<Membership>> byMember = withGroups ? memberships(em, ids) : Map.of();
+        Map<UUID, Loaded> loaded = new HashMap<>();
+        for (Member m : em.createQuery("select m from Member m where m.id in :ids", Member.class).setParameter("ids", ids)
+                .getResultList()) {
+            loaded.put(m.id(), new Loaded(m, byMember.getOrDefault(m.id(), List.of())));
+        }
+        return loaded;
+    }
+
+    /** {@code loaded} in the order of {@code ids}; an id without a row (not possible: members are never deleted) is left out. */
+    static <L> List<L> inOrder(List<UUID> ids, Map<UUID, L> loaded) {
+        List<L> out = new ArrayList<>(ids.size());
+        for (UUID id : ids) {
+            L l = loaded.get(id);
+            if (l != null) {
+                out.add(l);
+            }
+        }
+        return out;
+    }
+
+    private ResourceQuery.Counter counter(EntityManager em) {
+        return counter(new StoreGeneration.Memo(em));
+    }
+
+    /** Remembered totals of this session's generation, counted when unknown. */
+    private ResourceQuery.Counter counter(StoreGeneration.Memo generation) {
+        return counts.counter("Users", query, generation);
     }
 
     ResourceQuery<Member> query() {

@@ -71,6 +71,11 @@ final class Projection {
         return paths;
     }
 
+    /** No attributes or excludedAttributes: every attribute returned by default, the full representation. */
+    boolean isDefault() {
+        return include.isEmpty() && exclude.isEmpty();
+    }
+
     /** Whether the client could see attribute {@code attribute} of schema {@code urn} at all (to skip loading it). */
     boolean wants(String urn, String attribute) {
         String u = urn.toLowerCase(Locale.ROOT);

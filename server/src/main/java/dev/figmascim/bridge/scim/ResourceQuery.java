@@ -51,14 +51,24 @@ final class ResourceQuery<E> {
      * costs one query). Only a full page, an empty one past startIndex 1, or count 0 ask {@code counter}.
      */
     Page<E> find(EntityManager em, ListRequest request, Counter counter) {
+        return page(em, request, counter, table.entity(), root -> root);
+    }
+
+    /** {@link #find(EntityManager, ListRequest, Counter)} reading only the matches' ids: nothing is hydrated. */
+    Page<java.util.UUID> findIds(EntityManager em, ListRequest request, Counter counter) {
+        return page(em, request, counter, java.util.UUID.class, root -> root.get(idAttribute));
+    }
+
+    private <R> Page<R> page(EntityManager em, ListRequest request, Counter counter, Class<R> type,
+                             java.util.function.Function<Root<E>, Expression<R>> selection) {
         if (request.count() == 0) {
             return new Page<>(List.of(), counter.count(em, request));
         }
         Attribute<E> sort = request.sortBy() == null ? null : sortAttribute(request.sortBy());
         CriteriaBuilder cb = em.getCriteriaBuilder();
-        CriteriaQuery<E> query = cb.createQuery(table.entity());
+        CriteriaQuery<R> query = cb.createQuery(type);
         Root<E> root = query.from(table.entity());
-        query.select(root);
+        query.select(selection.apply(root));
         if (request.filter() != null) {
             query.where(translator.toPredicate(request.filter(), cb, root, query));
         }
@@ -70,7 +80,7 @@ final class ResourceQuery<E> {
         } else {
             query.orderBy(cb.asc(id));
         }
-        List<E> page = em.createQuery(query)
+        List<R> page = em.createQuery(query)
                 .setFirstResult(request.startIndex() - 1)
                 .setMaxResults(request.count())
                 .getResultList();
@@ -105,22 +115,30 @@ final class ResourceQuery<E> {
      * values come last in both orders, as in {@link #find}.
      */
     CursorPage<E> findAfter(EntityManager em, ListRequest request, Position after) {
-        return findPage(em, request, after, false, this::count);
+        return findPage(em, request, after, false, this::count, false);
     }
 
     /** {@link #findAfter(EntityManager, ListRequest, Position)}, asking {@code counter} for the total when the page cannot tell. */
     CursorPage<E> findAfter(EntityManager em, ListRequest request, Position after, Counter counter) {
-        return findPage(em, request, after, false, counter);
+        return findPage(em, request, after, false, counter, false);
     }
 
     /** The rows just before {@code before} in the same order (RFC 9865 previousCursor); {@code more}: rows precede them. */
     CursorPage<E> findBefore(EntityManager em, ListRequest request, Position before) {
-        return findPage(em, request, before, true, this::count);
+        return findPage(em, request, before, true, this::count, false);
     }
 
     /** {@link #findBefore(EntityManager, ListRequest, Position)}, asking {@code counter} for the total. */
     CursorPage<E> findBefore(EntityManager em, ListRequest request, Position before, Counter counter) {
-        return findPage(em, request, before, true, counter);
+        return findPage(em, request, before, true, counter, false);
+    }
+
+    /**
+     * A cursor page of ids only, next to {@code at}: after it, or ({@code backwards}) before it. Its
+     * resources are the rows' ids; nothing is hydrated.
+     */
+    CursorPage<java.util.UUID> findIdsNear(EntityManager em, ListRequest request, Position at, boolean backwards, Counter counter) {
+        return findPage(em, request, at, backwards, counter, true);
     }
 
     /**
@@ -129,7 +147,8 @@ final class ResourceQuery<E> {
      * The first page, when it is also the last, is every match: its size is the total, uncounted.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private CursorPage<E> findPage(EntityManager em, ListRequest request, Position at, boolean backwards, Counter counter) {
+    private <R> CursorPage<R> findPage(EntityManager em, ListRequest request, Position at, boolean backwards, Counter counter,
+                                   boolean idsOnly) {
         Attribute<E> sort = request.sortBy() == null ? null : sortAttribute(request.sortBy());
         org.hibernate.query.criteria.HibernateCriteriaBuilder cb = (org.hibernate.query.criteria.HibernateCriteriaBuilder)
                 em.getCriteriaBuilder();
@@ -138,7 +157,9 @@ final class ResourceQuery<E> {
         Root<E> root = query.from(table.entity());
         Expression id = root.get(idAttribute);
         Expression key = sort == null ? null : sortKey(sort, root, cb);
-        query.multiselect(key == null ? List.of(root, id) : List.of(root, id, key));
+        // Rows are (resource, id[, sort key]); ids only, the id stands for the resource.
+        jakarta.persistence.criteria.Selection<?> resource = idsOnly ? id : root;
+        query.multiselect(key == null ? List.of(resource, id) : List.of(resource, id, key));
         List<jakarta.persistence.criteria.Predicate> where = new java.util.ArrayList<>();
         if (request.filter() != null) {
             where.add(translator.toPredicate(request.filter(), cb, root, query));
@@ -173,10 +194,10 @@ final class ResourceQuery<E> {
         if (backwards) {
             java.util.Collections.reverse(page);
         }
-        List<E> resources = new java.util.ArrayList<>();
+        List<R> resources = new java.util.ArrayList<>();
         List<Position> positions = new java.util.ArrayList<>();
         for (jakarta.persistence.Tuple t : page) {
-            resources.add((E) t.get(0));
+            resources.add((R) t.get(0));
             positions.add(new Position(key == null ? null : t.get(2), (java.util.UUID) t.get(1)));
         }
         return new CursorPage<>(resources, positions, more, total);

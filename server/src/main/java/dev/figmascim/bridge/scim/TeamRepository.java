@@ -24,13 +24,13 @@ class TeamRepository {
     }
 
     private final Store store;
-    private final ResourceQuery.Counter counter;
+    private final MatchCounts counts;
     private final ResourceQuery<Team> query = new ResourceQuery<>(GroupAttributes.TABLE, "id");
 
     @Inject
     TeamRepository(Store store, MatchCounts counts) {
         this.store = store;
-        this.counter = counts.counter("Groups", query);
+        this.counts = counts;
     }
 
     /** Without remembered totals. */
@@ -49,26 +49,61 @@ class TeamRepository {
 
     ResourceQuery.Page<Loaded> find(ListRequest request, boolean withMembers) {
         return store.query(em -> {
-            ResourceQuery.Page<Team> page = query.find(em, request, counter);
-            Map<UUID, List<TeamMembership>> byTeam = withMembers && !page.resources().isEmpty()
-                    ? members(em, page.resources().stream().map(Team::id).toList()) : Map.of();
-            List<Loaded> loaded = page.resources().stream()
-                    .map(t -> new Loaded(t, withMembers ? byTeam.getOrDefault(t.id(), List.of()) : null)).toList();
-            return new ResourceQuery.Page<>(loaded, page.total());
+            ResourceQuery.Page<UUID> page = query.findIds(em, request, counter(em));
+            return new ResourceQuery.Page<>(MemberRepository.inOrder(page.resources(), load(em, page.resources(), withMembers)),
+                    page.total());
         });
     }
 
     /** One cursor page (RFC 9865) after {@code at} (or before it, for a previousCursor), with members when wanted. */
     ResourceQuery.CursorPage<Loaded> findNear(ListRequest request, ResourceQuery.Position at, boolean previous, boolean withMembers) {
         return store.query(em -> {
-            ResourceQuery.CursorPage<Team> page = previous ? query.findBefore(em, request, at, counter)
-                    : query.findAfter(em, request, at, counter);
-            Map<UUID, List<TeamMembership>> byTeam = withMembers && !page.resources().isEmpty()
-                    ? members(em, page.resources().stream().map(Team::id).toList()) : Map.of();
-            List<Loaded> loaded = page.resources().stream()
-                    .map(t -> new Loaded(t, withMembers ? byTeam.getOrDefault(t.id(), List.of()) : null)).toList();
-            return new ResourceQuery.CursorPage<>(loaded, page.positions(), page.more(), page.total());
+            ResourceQuery.CursorPage<UUID> page = query.findIdsNear(em, request, at, previous, counter(em));
+            return new ResourceQuery.CursorPage<>(MemberRepository.inOrder(page.resources(), load(em, page.resources(), withMembers)),
+                    page.positions(), page.more(), page.total());
         });
+    }
+
+    /** The ids of one page of matches, with the store generation they were read in (for cached representations). */
+    StoreGeneration.Read<ResourceQuery.Page<UUID>> findIds(ListRequest request) {
+        return store.query(em -> {
+            StoreGeneration.Memo generation = new StoreGeneration.Memo(em);
+            return generation.with(query.findIds(em, request, counter(generation)));
+        });
+    }
+
+    /** The ids of one cursor page, with the store generation they were read in. */
+    StoreGeneration.Read<ResourceQuery.CursorPage<UUID>> findIdsNear(ListRequest request, ResourceQuery.Position at, boolean previous) {
+        return store.query(em -> {
+            StoreGeneration.Memo generation = new StoreGeneration.Memo(em);
+            return generation.with(query.findIdsNear(em, request, at, previous, counter(generation)));
+        });
+    }
+
+    /** The teams of {@code ids} that exist, by id, with their memberships when wanted. */
+    Map<UUID, Loaded> load(List<UUID> ids, boolean withMembers) {
+        return ids.isEmpty() ? Map.of() : store.query(em -> load(em, ids, withMembers));
+    }
+
+    private static Map<UUID, Loaded> load(EntityManager em, List<UUID> ids, boolean withMembers) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, List<TeamMembership>> byTeam = withMembers ? members(em, ids) : Map.of();
+        Map<UUID, Loaded> loaded = new HashMap<>();
+        for (Team t : em.createQuery("select t from Team t where t.id in :ids", Team.class).setParameter("ids", ids).getResultList()) {
+            loaded.put(t.id(), new Loaded(t, withMembers ? byTeam.getOrDefault(t.id(), List.of()) : null));
+        }
+        return loaded;
+    }
+
+    private ResourceQuery.Counter counter(EntityManager em) {
+        return counter(new StoreGeneration.Memo(em));
+    }
+
+    /** Remembered totals of this session's generation, counted when unknown. */
+    private ResourceQuery.Counter counter(StoreGeneration.Memo generation) {
+        return counts.counter("Groups", query, generation);
     }
 
     ResourceQuery<Team> query() {

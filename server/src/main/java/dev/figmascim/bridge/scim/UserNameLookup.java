@@ -6,9 +6,17 @@ import org.apache.directory.scim.spec.filter.AttributeComparisonExpression;
 import org.apache.directory.scim.spec.filter.CompareOperator;
 import org.apache.directory.scim.spec.filter.FilterExpression;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Recognises a filter that is exactly one {@code eq} on the e-mail ({@code userName}, {@code emails},
@@ -33,5 +41,33 @@ final class UserNameLookup {
             return Optional.empty();
         }
         return Optional.of(value.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The id of the member with {@code emailLower} (empty list if none) and the store generation, in one
+     * statement, so one snapshot and one round trip, on an auto-commit connection, so no transaction to
+     * end (a second round trip). Plain JDBC rather than a Hibernate session: for this look-up, the one an
+     * IdP sends for every user it syncs, the session, its transaction and the separate generation query
+     * were a third of the bridge's own CPU per request (measured, docs/BENCHMARKS.md).
+     */
+    static StoreGeneration.Read<List<UUID>> find(DataSource dataSource, String emailLower) {
+        String sql = "select 0 as part, 0 as pos, id from member where email_lower = ?"
+                + " union all select 1 as part, pos, id from (" + StoreGeneration.RECENT_RUNS_SQL + ") g order by part, pos";
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, emailLower);
+                List<UUID> match = new ArrayList<>(1);
+                List<UUID> generation = new ArrayList<>(StoreGeneration.RECENT);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        (rs.getInt(1) == 0 ? match : generation).add(rs.getObject(3, UUID.class));
+                    }
+                }
+                return new StoreGeneration.Read<>(match, List.copyOf(generation));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("user name look-up failed: " + e.getMessage(), e);
+        }
     }
 }

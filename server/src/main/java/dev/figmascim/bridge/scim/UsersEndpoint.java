@@ -14,7 +14,10 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /** {@code /Users}: Figma members as SCIM Users (RFC 7644 §3.4.1–3.4.3). Reads only. */
 @ApplicationScoped
@@ -27,8 +30,8 @@ public class UsersEndpoint extends ListingEndpoint<MemberRepository.Loaded> {
     private final MemberRepository members;
 
     @Inject
-    UsersEndpoint(MemberRepository members, ScimRequests requests) {
-        super(requests, "Users", ScimUrns.USER, EXTENSIONS);
+    UsersEndpoint(MemberRepository members, ScimRequests requests, RepresentationCache cache) {
+        super(requests, cache, "Users", ScimUrns.USER, EXTENSIONS);
         this.members = members;
     }
 
@@ -42,14 +45,18 @@ public class UsersEndpoint extends ListingEndpoint<MemberRepository.Loaded> {
     }
 
     @Override
-    ResourceQuery.Page<MemberRepository.Loaded> find(ListRequest request, Projection projection) {
-        return members.find(request, wantsGroups(projection));
+    StoreGeneration.Read<ResourceQuery.Page<UUID>> findIds(ListRequest request) {
+        return members.findIds(request);
     }
 
     @Override
-    ResourceQuery.CursorPage<MemberRepository.Loaded> findNear(ListRequest request, ResourceQuery.Position at, boolean previous,
-                                                           Projection projection) {
-        return members.findNear(request, at, previous, wantsGroups(projection));
+    StoreGeneration.Read<ResourceQuery.CursorPage<UUID>> findIdsNear(ListRequest request, ResourceQuery.Position at, boolean previous) {
+        return members.findIdsNear(request, at, previous);
+    }
+
+    @Override
+    Map<UUID, MemberRepository.Loaded> load(List<UUID> ids, Projection projection) {
+        return members.load(ids, wantsGroups(projection));
     }
 
     @Override

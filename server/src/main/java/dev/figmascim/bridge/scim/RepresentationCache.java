@@ -1,0 +1,199 @@
+package dev.figmascim.bridge.scim;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.figmascim.bridge.config.BridgeSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Full representations (the default projection) of Users and Groups, serialised once and kept per
+ * {@link StoreGeneration}. What a representation shows (a member's row, its memberships, its teams'
+ * names) changes only when a reconciliation commits, and every commit changes the generation; so a
+ * representation filed under the generation a request reads is exact, on every replica, without any
+ * invalidation message. A page of cached users costs its id query and the generation query: no row is
+ * hydrated and no tree is built or serialised.
+ *
+ * <p>Bounded by the UTF-8 size of what it holds ({@code bridge.scim.representation-cache-mb}; by default
+ * an eighth of the heap, at most 256 MiB). Caffeine evicts by frequency and recency. Entries of an older
+ * generation are never read again and age out the same way.
+ */
+@ApplicationScoped
+class RepresentationCache {
+
+    /** The base URL is part of the key: {@code $ref} and {@code meta.location} are absolute. */
+    private record Key(String resource, UUID id, String baseUrl) {
+    }
+
+    private record Entry(List<UUID> generation, Utf8Json json) {
+    }
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    /** Null when disabled (size 0). */
+    private final Cache<Key, Entry> cache;
+
+    @Inject
+    RepresentationCache(BridgeSettings settings) {
+        this(settings.scimRepresentationCacheBytes());
+    }
+
+    RepresentationCache(long maximumBytes) {
+        this.cache = maximumBytes <= 0 ? null : Caffeine.newBuilder()
+                .maximumWeight(maximumBytes)
+                .weigher((Key k, Entry e) -> e.json().bytes.length + 200)
+                .build();
+    }
+
+    /**
+     * The representations of {@code ids}, in their order, as raw JSON nodes: from the cache where one of
+     * {@code generation} is held, else rendered from what {@code load} returns for the missing ids (one
+     * call) and kept. An id {@code load} does not return is left out.
+     */
+    <L> List<JsonNode> get(String resource, List<UUID> ids, List<UUID> generation, String baseUrl,
+                           Function<List<UUID>, Map<UUID, L>> load, Function<L, ObjectNode> represent) {
+        JsonNode[] out = new JsonNode[ids.size()];
+        List<UUID> missing = new java.util.ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            Entry e = cache == null ? null : cache.getIfPresent(new Key(resource, ids.get(i), baseUrl));
+            if (e != null && e.generation().equals(generation)) {
+                out[i] = NODES.rawValueNode(new RawValue(e.json()));
+            } else {
+                missing.add(ids.get(i));
+            }
+        }
+        if (!missing.isEmpty()) {
+            Map<UUID, L> loaded = load.apply(missing);
+            for (int i = 0; i < ids.size(); i++) {
+                L l = out[i] == null ? loaded.get(ids.get(i)) : null;
+                if (l != null) {
+                    Utf8Json json = Utf8Json.of(represent.apply(l));
+                    if (cache != null) {
+                        cache.put(new Key(resource, ids.get(i), baseUrl), new Entry(generation, json));
+                    }
+                    out[i] = NODES.rawValueNode(new RawValue(json));
+                }
+            }
+        }
+        return java.util.Arrays.stream(out).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /**
+     * A serialised JSON value as its UTF-8 bytes only, written by Jackson's UTF-8 generator as a copy of
+     * those bytes ({@link RawValue}). Jackson's own SerializedString would keep a String beside them.
+     */
+    static final class Utf8Json implements SerializableString {
+
+        private final byte[] bytes;
+
+        private Utf8Json(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        static Utf8Json of(ObjectNode node) {
+            try {
+                return new Utf8Json(ScimJson.MAPPER.writeValueAsBytes(node));
+            } catch (JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public String getValue() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public int charLength() {
+            return getValue().length();
+        }
+
+        @Override
+        public char[] asQuotedChars() {
+            throw new UnsupportedOperationException("raw JSON is written unquoted");
+        }
+
+        @Override
+        public byte[] asUnquotedUTF8() {
+            return bytes;
+        }
+
+        @Override
+        public byte[] asQuotedUTF8() {
+            throw new UnsupportedOperationException("raw JSON is written unquoted");
+        }
+
+        @Override
+        public int appendQuotedUTF8(byte[] buffer, int offset) {
+            throw new UnsupportedOperationException("raw JSON is written unquoted");
+        }
+
+        @Override
+        public int appendQuoted(char[] buffer, int offset) {
+            throw new UnsupportedOperationException("raw JSON is written unquoted");
+        }
+
+        @Override
+        public int appendUnquotedUTF8(byte[] buffer, int offset) {
+            if (offset + bytes.length > buffer.length) {
+                return -1;
+            }
+            System.arraycopy(bytes, 0, buffer, offset, bytes.length);
+            return bytes.length;
+        }
+
+        @Override
+        public int appendUnquoted(char[] buffer, int offset) {
+            String s = getValue();
+            if (offset + s.length() > buffer.length) {
+                return -1;
+            }
+            s.getChars(0, s.length(), buffer, offset);
+            return s.length();
+        }
+
+        @Override
+        public int writeQuotedUTF8(java.io.OutputStream out) {
+            throw new UnsupportedOperationException("raw JSON is written unquoted");
+        }
+
+        @Override
+        public int writeUnquotedUTF8(java.io.OutputStream out) throws java.io.IOException {
+            out.write(bytes);
+            return bytes.length;
+        }
+
+        @Override
+        public int putQuotedUTF8(ByteBuffer buffer) {
+            throw new UnsupportedOperationException("raw JSON is written unquoted");
+        }
+
+        @Override
+        public int putUnquotedUTF8(ByteBuffer buffer) {
+            if (bytes.length > buffer.remaining()) {
+                return -1;
+            }
+            buffer.put(bytes);
+            return bytes.length;
+        }
+
+        @Override
+        public String toString() {
+            return getValue();
+        }
+    }
+}
