@@ -4,29 +4,38 @@
 #   (a) userName eq lookups vs a bare JDBC primary-key JSON endpoint (/bench/v1/members/{id}): 32 clients
 #   (b) title co "eng" and active eq true, sortBy userName, count 100 vs SCIMple's in-memory filtering
 #       of all users (what its example servers do): 4 clients
-#   (c) walking all users by cursor (count 1000, bench/scim/walk.py) vs one plain streaming SELECT (psql)
-# usage: [WARM=30] bench/scim/run.sh [seconds=15]   (needs wrk: apt-get install wrk)
+#   (c) walking all users by cursor (count 1000, dev.figmascim.bench.CursorWalk) vs one plain streaming SELECT (psql):
+#       the first walk renders what (a) and (b) did not, the second is served from the representation cache
+#   (d) (a) and (b) again on a second server on the same database with the representation cache off
+# usage: [WARM=30] bench/scim/run.sh [seconds=15]   (needs wrk: apt-get install wrk; build first)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECS=${1:-15}
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
 JAR=$PWD/server/target/figma-scim-bridge.jar
 command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
+[ -f "$JAR" ] && [ -d bench/target/classes ] || { echo "build first: ./mvnw -q -DskipTests package" >&2; exit 1; }
+WALK_CP="bench/target/classes:$(ls server/target/libs/jackson-core-*.jar server/target/libs/jackson-databind-*.jar \
+  server/target/libs/jackson-annotations-*.jar | tr '\n' ':')"
 W=$(mktemp -d)
 PSQL="psql -q -h 127.0.0.1 -U postgres"
-cleanup() { [ -n "${PID:-}" ] && kill "$PID" 2>/dev/null; rm -rf "$W"; $PSQL -d test -c "drop database if exists bench_scim with (force)" >/dev/null 2>&1 || true; }
+cleanup() { [ -n "${PID:-}" ] && kill "$PID" 2>/dev/null; [ -n "${PID2:-}" ] && kill "$PID2" 2>/dev/null; rm -rf "$W"; $PSQL -d test -c "drop database if exists bench_scim with (force)" >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 $PSQL -d test -c "drop database if exists bench_scim with (force)" -c "create database bench_scim" 2>/dev/null
 export BRIDGE_DB_URL=jdbc:postgresql://127.0.0.1:5432/bench_scim BRIDGE_DB_USER=postgres BRIDGE_DB_PASSWORD=
 (cd "$W" && "$JAVA" -jar "$JAR" migrate >/dev/null 2>&1)
 $PSQL -d bench_scim -f bench/scim/data.sql
 export TOKEN=fsb_bench_$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 AOT=(); [ -f server/target/figma-scim-bridge.aot ] && AOT=(-XX:AOTCache=server/target/figma-scim-bridge.aot)
-(cd "$W" && SERVER_PORT=$PORT SERVER_HOST=127.0.0.1 BRIDGE_BOOTSTRAP_TOKEN=$TOKEN BRIDGE_BENCH_ENABLED=true \
-   exec "$JAVA" "${AOT[@]}" -jar "$JAR" >"$W/out" 2>"$W/err") & PID=$!
-B=http://127.0.0.1:$PORT
-until curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "$B/scim/v2/ServiceProviderConfig"; do sleep 0.3; done
+start_server() { # $1 representation cache in MiB ("" = the default); sets B and STARTED
+  local port; port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  local cache=(); [ -n "$1" ] && cache=(BRIDGE_SCIM_REPRESENTATION_CACHE_MB="$1")
+  (cd "$W" && exec env "${cache[@]}" SERVER_PORT="$port" SERVER_HOST=127.0.0.1 BRIDGE_BOOTSTRAP_TOKEN=$TOKEN BRIDGE_BENCH_ENABLED=true \
+     "$JAVA" "${AOT[@]}" -jar "$JAR" >"$W/out.$port" 2>"$W/err.$port") & STARTED=$!
+  B=http://127.0.0.1:$port
+  until curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "$B/scim/v2/ServiceProviderConfig"; do sleep 0.3; done
+}
+start_server ""; PID=$STARTED
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg)   members: $($PSQL -d bench_scim -tAc 'select count(*) from member')   teams: $($PSQL -d bench_scim -tAc 'select count(*) from team')"
 
 $PSQL -d bench_scim -tAc "select i from generate_series(1, 100000, 7) i" | sed 's#.*#/scim/v2/Users?filter=userName%20eq%20%22user&%40example.com%22#' > "$W/scim.paths"
@@ -53,10 +62,10 @@ bench() { # $1 paths file, $2 connections; prints "req/s p50 p99"
 # timed half-compiled, the bare endpoint after it on code the bridge's run had compiled for both. (b) had
 # no warm-up at all.
 WARM=${WARM:-30}
-PATHS=$W/scim.paths wrk -t2 -c32 -d"${WARM}s" -s bench/scim/paths.lua "$B" >/dev/null
-PATHS=$W/bare.paths wrk -t2 -c32 -d"${WARM}s" -s bench/scim/paths.lua "$B" >/dev/null
-PATHS=$W/list.paths wrk -t2 -c4 -d"${WARM}s" -s bench/scim/paths.lua "$B" >/dev/null
-PATHS=$W/inmem.paths wrk -t2 -c4 -d"${WARM}s" -s bench/scim/paths.lua "$B" >/dev/null
+warm() { # $1 paths file, $2 connections
+  PATHS=$1 wrk -t2 -c"$2" -d"${WARM}s" -s bench/scim/paths.lua "$B" >/dev/null
+}
+warm "$W/scim.paths" 32; warm "$W/bare.paths" 32; warm "$W/list.paths" 4; warm "$W/inmem.paths" 4
 read -r s_rps s_p50 s_p99 s_err <<<"$(bench "$W/scim.paths" 32)"
 read -r b_rps b_p50 b_p99 b_err <<<"$(bench "$W/bare.paths" 32)"
 echo "(a) userName eq, 32 clients: bridge $s_rps req/s (p50 $s_p50, p99 $s_p99, non-2xx $s_err)   bare PK endpoint $b_rps req/s (p50 $b_p50, p99 $b_p99)"
@@ -66,11 +75,21 @@ read -r m_rps m_p50 m_p99 m_err <<<"$(bench "$W/inmem.paths" 4)"
 echo "(b) filtered sorted list, 4 clients: bridge $l_rps req/s (p50 $l_p50)   SCIMple in-memory $m_rps req/s (p50 $m_p50)"
 awk -v a="$l_rps" -v b="$m_rps" 'BEGIN {printf "    ratio bridge/in-memory: %.1f x (target >= 20)\n", a/b}'
 
-# One client process over one keep-alive connection, parsing every page (bench/scim/walk.py). A curl and a
-# python3 start per page, as this script used before, cost ~0.75 s per page on this machine by themselves.
-read -r seen pages walk <<<"$(python3 bench/scim/walk.py "$B" 1000)"
+# One client JVM over one keep-alive connection, parsing every page into a tree (CursorWalk): the first walk
+# renders every representation (a) and (b) did not, the second is served from the cache.
+{ read -r seen pages walk1; read -r _ _ walk2; } <<<"$("$JAVA" -cp "$WALK_CP" dev.figmascim.bench.CursorWalk "$B" 1000 2)"
 $PSQL -d bench_scim -c "select * from member" > /dev/null
 t3=$(date +%s%N); $PSQL -d bench_scim -c "select * from member" > /dev/null; t4=$(date +%s%N)
 sel=$(( (t4 - t3) / 1000000 ))
-echo "(c) cursor walk: $seen users in $pages pages, $walk ms   streaming SELECT (psql, warm): $sel ms"
-awk -v a="$walk" -v b="$sel" 'BEGIN {printf "    ratio walk/SELECT: %.1f (target <= 1.5)\n", a/b}'
+echo "(c) cursor walk: $seen users in $pages pages: first walk $walk1 ms, second $walk2 ms   streaming SELECT (psql, warm): $sel ms"
+awk -v a="$walk1" -v c="$walk2" -v b="$sel" 'BEGIN {printf "    ratio walk/SELECT: first %.1f, second %.1f (target <= 1.5)\n", a/b, c/b}'
+
+# (d) The same server build on the same data with the representation cache off: what the cache is worth.
+kill "$PID"; wait "$PID" 2>/dev/null || true; PID=
+start_server 0; PID2=$STARTED
+warm "$W/scim.paths" 32; warm "$W/list.paths" 4
+read -r n_rps n_p50 _ _ <<<"$(bench "$W/scim.paths" 32)"
+read -r o_rps o_p50 _ _ <<<"$(bench "$W/list.paths" 4)"
+echo "(d) cache off: (a) $n_rps req/s (p50 $n_p50)   (b) $o_rps req/s (p50 $o_p50)"
+awk -v a="$n_rps" -v b="$b_rps" -v c="$o_rps" -v d="$m_rps" \
+  'BEGIN {printf "    ratios with the cache off: (a) %.2f of bare, (b) %.1f x in-memory (bare and in-memory from the first server)\n", a/b, c/d}'
