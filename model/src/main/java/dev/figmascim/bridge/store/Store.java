@@ -10,6 +10,9 @@ import jakarta.persistence.Persistence;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.StatelessSession;
+import org.hibernate.Transaction;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -150,6 +153,25 @@ public final class Store implements AutoCloseable {
             em.unwrap(Session.class).setDefaultReadOnly(true);
             return work.apply(em);
         });
+    }
+
+    /**
+     * Runs read-only {@code work} on a Hibernate StatelessSession: entities are built without a
+     * persistence context (nothing registered, no snapshot, nothing to flush), which costs about half as
+     * much per entity as a read-only session; for loading many rows only to render them. The
+     * transaction is always rolled back.
+     */
+    public <T> T readStateless(Function<StatelessSession, T> work) {
+        try (StatelessSession session = emf.unwrap(SessionFactory.class).openStatelessSession()) {
+            Transaction tx = session.beginTransaction();
+            try {
+                return work.apply(session);
+            } finally {
+                if (tx.isActive()) {
+                    tx.rollback();
+                }
+            }
+        }
     }
 
     /** Whether a connection can be had and answers within two seconds (readiness). */

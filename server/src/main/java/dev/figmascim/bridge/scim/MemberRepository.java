@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+import org.hibernate.query.QueryProducer;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,7 +56,7 @@ class MemberRepository {
         if (uuid == null) {
             return Optional.empty();
         }
-        return store.query(em -> Optional.ofNullable(loadOne(em, uuid).get(uuid)));
+        return store.readStateless(session -> Optional.ofNullable(loadOne(session, uuid).get(uuid)));
     }
 
     /** One page of matches, their total, and (when wanted) each one's memberships. */
@@ -97,7 +99,7 @@ class MemberRepository {
 
     /** The members of {@code ids} that exist, by id, with their memberships when wanted. */
     Map<UUID, Loaded> load(List<UUID> ids, boolean withGroups) {
-        return ids.isEmpty() ? Map.of() : store.query(em -> load(em, ids, withGroups));
+        return ids.isEmpty() ? Map.of() : store.readStateless(session -> loadWith(session, ids, withGroups));
     }
 
     private ResourceQuery.Page<UUID> findIds(EntityManager em, ListRequest request) {
@@ -121,6 +123,10 @@ class MemberRepository {
     }
 
     private static Map<UUID, Loaded> load(EntityManager em, List<UUID> ids, boolean withGroups) {
+        return loadWith(em.unwrap(Session.class), ids, withGroups);
+    }
+
+    private static Map<UUID, Loaded> loadWith(QueryProducer em, List<UUID> ids, boolean withGroups) {
         if (ids.isEmpty()) {
             return Map.of();
         }
@@ -140,7 +146,7 @@ class MemberRepository {
      * One member with its memberships in one query (in team order, as {@link #memberships}): the look-up
      * of a single user (userName eq, a representation not cached yet) costs one round trip, not three.
      */
-    private static Map<UUID, Loaded> loadOne(EntityManager em, UUID id) {
+    private static Map<UUID, Loaded> loadOne(QueryProducer em, UUID id) {
         List<Object[]> rows = em.createQuery("select m, t.id, t.name, tm.role from Member m left join TeamMembership tm on tm.member = m"
                         + " left join tm.team t where m.id = :id order by t.nameLower, t.id", Object[].class)
                 .setParameter("id", id).getResultList();
@@ -188,7 +194,7 @@ class MemberRepository {
      * id range is redundant for correctness; it lets the planner see how few rows an index scan reads
      * (a cursor walk's pages are id ranges), where for a long IN list alone it picks a table scan.
      */
-    private static Map<UUID, List<Membership>> memberships(EntityManager em, List<UUID> ids) {
+    private static Map<UUID, List<Membership>> memberships(QueryProducer em, List<UUID> ids) {
         List<UUID> sorted = ids.stream().sorted(Comparator.comparing(UUID::toString)).toList();
         List<Object[]> rows = new ArrayList<>(em.createQuery("select tm.member.id, tm.team.id, tm.role from TeamMembership tm"
                         + " where tm.member.id in :ids and tm.member.id between :lo and :hi", Object[].class)
