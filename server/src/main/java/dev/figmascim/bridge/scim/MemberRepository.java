@@ -37,13 +37,13 @@ class MemberRepository {
     }
 
     private final Store store;
-    private final MatchCounts counts;
+    private final IdPages pages;
     private final ResourceQuery<Member> query = new ResourceQuery<>(UserAttributes.TABLE, "id");
 
     @Inject
     MemberRepository(Store store, MatchCounts counts) {
         this.store = store;
-        this.counts = counts;
+        this.pages = new IdPages(store, query, counts, "Users");
     }
 
     /** Without remembered totals. */
@@ -70,7 +70,7 @@ class MemberRepository {
     /** One cursor page (RFC 9865) after {@code at} (or before it, for a previousCursor), with memberships when wanted. */
     ResourceQuery.CursorPage<Loaded> findNear(ListRequest request, ResourceQuery.Position at, boolean previous, boolean withGroups) {
         return store.query(em -> {
-            ResourceQuery.CursorPage<UUID> page = query.findIdsNear(em, request, at, previous, counter(em));
+            ResourceQuery.CursorPage<UUID> page = pages.findNear(em, request, at, previous);
             return new ResourceQuery.CursorPage<>(inOrder(page.resources(), load(em, page.resources(), withGroups)),
                     page.positions(), page.more(), page.total());
         });
@@ -83,18 +83,12 @@ class MemberRepository {
             StoreGeneration.Read<List<UUID>> found = UserNameLookup.find(store.dataSource(), userName.get());
             return new StoreGeneration.Read<>(userNamePage(found.value(), request), found.generation());
         }
-        return store.query(em -> {
-            StoreGeneration.Memo generation = new StoreGeneration.Memo(em);
-            return generation.with(query.findIds(em, request, counter(generation)));
-        });
+        return pages.find(request);
     }
 
     /** The ids of one cursor page, with the store generation they were read in. */
     StoreGeneration.Read<ResourceQuery.CursorPage<UUID>> findIdsNear(ListRequest request, ResourceQuery.Position at, boolean previous) {
-        return store.query(em -> {
-            StoreGeneration.Memo generation = new StoreGeneration.Memo(em);
-            return generation.with(query.findIdsNear(em, request, at, previous, counter(generation)));
-        });
+        return pages.findNear(request, at, previous);
     }
 
     /** The members of {@code ids} that exist, by id, with their memberships when wanted. */
@@ -104,7 +98,7 @@ class MemberRepository {
 
     private ResourceQuery.Page<UUID> findIds(EntityManager em, ListRequest request) {
         Optional<String> userName = UserNameLookup.value(request.filter());
-        return userName.isPresent() ? idByUserName(em, userName.get(), request) : query.findIds(em, request, counter(em));
+        return userName.isPresent() ? idByUserName(em, userName.get(), request) : pages.find(em, request);
     }
 
     /**
@@ -172,15 +166,6 @@ class MemberRepository {
             }
         }
         return out;
-    }
-
-    private ResourceQuery.Counter counter(EntityManager em) {
-        return counter(new StoreGeneration.Memo(em));
-    }
-
-    /** Remembered totals of this session's generation, counted when unknown. */
-    private ResourceQuery.Counter counter(StoreGeneration.Memo generation) {
-        return counts.counter("Users", query, generation);
     }
 
     ResourceQuery<Member> query() {

@@ -24,13 +24,13 @@ class TeamRepository {
     }
 
     private final Store store;
-    private final MatchCounts counts;
+    private final IdPages pages;
     private final ResourceQuery<Team> query = new ResourceQuery<>(GroupAttributes.TABLE, "id");
 
     @Inject
     TeamRepository(Store store, MatchCounts counts) {
         this.store = store;
-        this.counts = counts;
+        this.pages = new IdPages(store, query, counts, "Groups");
     }
 
     /** Without remembered totals. */
@@ -49,7 +49,7 @@ class TeamRepository {
 
     ResourceQuery.Page<Loaded> find(ListRequest request, boolean withMembers) {
         return store.query(em -> {
-            ResourceQuery.Page<UUID> page = query.findIds(em, request, counter(em));
+            ResourceQuery.Page<UUID> page = pages.find(em, request);
             return new ResourceQuery.Page<>(MemberRepository.inOrder(page.resources(), load(em, page.resources(), withMembers)),
                     page.total());
         });
@@ -58,7 +58,7 @@ class TeamRepository {
     /** One cursor page (RFC 9865) after {@code at} (or before it, for a previousCursor), with members when wanted. */
     ResourceQuery.CursorPage<Loaded> findNear(ListRequest request, ResourceQuery.Position at, boolean previous, boolean withMembers) {
         return store.query(em -> {
-            ResourceQuery.CursorPage<UUID> page = query.findIdsNear(em, request, at, previous, counter(em));
+            ResourceQuery.CursorPage<UUID> page = pages.findNear(em, request, at, previous);
             return new ResourceQuery.CursorPage<>(MemberRepository.inOrder(page.resources(), load(em, page.resources(), withMembers)),
                     page.positions(), page.more(), page.total());
         });
@@ -66,18 +66,12 @@ class TeamRepository {
 
     /** The ids of one page of matches, with the store generation they were read in (for cached representations). */
     StoreGeneration.Read<ResourceQuery.Page<UUID>> findIds(ListRequest request) {
-        return store.query(em -> {
-            StoreGeneration.Memo generation = new StoreGeneration.Memo(em);
-            return generation.with(query.findIds(em, request, counter(generation)));
-        });
+        return pages.find(request);
     }
 
     /** The ids of one cursor page, with the store generation they were read in. */
     StoreGeneration.Read<ResourceQuery.CursorPage<UUID>> findIdsNear(ListRequest request, ResourceQuery.Position at, boolean previous) {
-        return store.query(em -> {
-            StoreGeneration.Memo generation = new StoreGeneration.Memo(em);
-            return generation.with(query.findIdsNear(em, request, at, previous, counter(generation)));
-        });
+        return pages.findNear(request, at, previous);
     }
 
     /** The teams of {@code ids} that exist, by id, with their memberships when wanted. */
@@ -95,15 +89,6 @@ class TeamRepository {
             loaded.put(t.id(), new Loaded(t, withMembers ? byTeam.getOrDefault(t.id(), List.of()) : null));
         }
         return loaded;
-    }
-
-    private ResourceQuery.Counter counter(EntityManager em) {
-        return counter(new StoreGeneration.Memo(em));
-    }
-
-    /** Remembered totals of this session's generation, counted when unknown. */
-    private ResourceQuery.Counter counter(StoreGeneration.Memo generation) {
-        return counts.counter("Groups", query, generation);
     }
 
     ResourceQuery<Team> query() {

@@ -1,0 +1,52 @@
+package dev.figmascim.bridge.scim;
+
+import dev.figmascim.bridge.store.Store;
+import jakarta.persistence.EntityManager;
+
+import java.util.UUID;
+
+/**
+ * The pages of one resource type as ids: read in a read-only session with the store generation (for
+ * cached representations) and with totals remembered per generation ({@link MatchCounts}). What Users
+ * and Groups share; each repository loads and represents its own resources.
+ */
+final class IdPages {
+
+    private final Store store;
+    private final ResourceQuery<?> query;
+    private final MatchCounts counts;
+    private final String resource;
+
+    IdPages(Store store, ResourceQuery<?> query, MatchCounts counts, String resource) {
+        this.store = store;
+        this.query = query;
+        this.counts = counts;
+        this.resource = resource;
+    }
+
+    /** The ids of one index page, with the generation they were read in. */
+    StoreGeneration.Read<ResourceQuery.Page<UUID>> find(ListRequest request) {
+        return store.query(em -> {
+            StoreGeneration.Memo generation = new StoreGeneration.Memo(em);
+            return generation.with(query.findIds(em, request, counts.counter(resource, query, generation)));
+        });
+    }
+
+    /** The ids of one cursor page after {@code at} (or before it), with the generation they were read in. */
+    StoreGeneration.Read<ResourceQuery.CursorPage<UUID>> findNear(ListRequest request, ResourceQuery.Position at, boolean previous) {
+        return store.query(em -> {
+            StoreGeneration.Memo generation = new StoreGeneration.Memo(em);
+            return generation.with(query.findIdsNear(em, request, at, previous, counts.counter(resource, query, generation)));
+        });
+    }
+
+    /** One index page's ids in {@code em}'s session. */
+    ResourceQuery.Page<UUID> find(EntityManager em, ListRequest request) {
+        return query.findIds(em, request, counts.counter(resource, query, new StoreGeneration.Memo(em)));
+    }
+
+    /** One cursor page's ids in {@code em}'s session. */
+    ResourceQuery.CursorPage<UUID> findNear(EntityManager em, ListRequest request, ResourceQuery.Position at, boolean previous) {
+        return query.findIdsNear(em, request, at, previous, counts.counter(resource, query, new StoreGeneration.Memo(em)));
+    }
+}
