@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * Runs a {@link ListRequest} against the store for one resource type: the filter becomes the WHERE
  * clause, the matches are counted in the database, then one page is read with ORDER BY sortBy, id
- * (the id makes pages stable when sort values tie) and OFFSET/LIMIT. Nothing is filtered in memory.
+ * (the id makes pages stable when sort values tie; a unique, never-null sort key cannot tie and is
+ * ordered by alone, so its index serves the order) and OFFSET/LIMIT. Nothing is filtered in memory.
  */
 final class ResourceQuery<E> {
 
@@ -76,7 +77,11 @@ final class ResourceQuery<E> {
         if (sort != null) {
             Expression<?> key = sortKey(sort, root, cb);
             Order primary = request.descending() ? cb.desc(key) : cb.asc(key);
-            query.orderBy(primary, request.descending() ? cb.desc(id) : cb.asc(id));
+            if (sort.uniqueKey()) {
+                query.orderBy(primary);
+            } else {
+                query.orderBy(primary, request.descending() ? cb.desc(id) : cb.asc(id));
+            }
         } else {
             query.orderBy(cb.asc(id));
         }
@@ -185,7 +190,12 @@ final class ResourceQuery<E> {
         if (key == null) {
             query.orderBy(ascending ? cb.asc(id) : cb.desc(id));
         } else {
-            query.orderBy(ascending ? cb.asc(key, backwards) : cb.desc(key, backwards), ascending ? cb.asc(id) : cb.desc(id));
+            jakarta.persistence.criteria.Order byKey = ascending ? cb.asc(key, backwards) : cb.desc(key, backwards);
+            if (sort.uniqueKey()) {
+                query.orderBy(byKey);
+            } else {
+                query.orderBy(byKey, ascending ? cb.asc(id) : cb.desc(id));
+            }
         }
         List<jakarta.persistence.Tuple> rows = em.createQuery(query).setMaxResults(request.count() + 1).getResultList();
         boolean more = rows.size() > request.count();

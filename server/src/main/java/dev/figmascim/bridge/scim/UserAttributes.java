@@ -29,7 +29,7 @@ final class UserAttributes {
         t.add(null, "id", Attribute.id("id", (m, cb) -> m.get(Member_.id)));
         t.add(null, "externalId", Attribute.exactString("externalId", (m, cb) -> m.get(Member_.externalId)));
         // userName and emails are the e-mail, stored lower-cased as well: the unique index serves eq.
-        t.add(null, "userName", Attribute.lowerString("userName", (m, cb) -> m.get(Member_.emailLower)));
+        t.add(null, "userName", Attribute.<Member>lowerString("userName", (m, cb) -> m.get(Member_.emailLower)).asUniqueKey());
         t.add(null, "emails", Attribute.lowerString("emails", (m, cb) -> m.get(Member_.emailLower)));
         t.add(null, "emails.value", Attribute.lowerString("emails.value", (m, cb) -> m.get(Member_.emailLower)));
         t.add(null, "emails.type", Attribute.constant("emails.type", "work"));
