@@ -30,7 +30,9 @@ class FigmaTokenSecrecyTest {
         List<String> texts = new ArrayList<>();
         List<FigmaApiException> failures = new ArrayList<>();
         try (FakeFigma fake = FakeFigma.start(FigmaTestSupport.builtin("quirks"))) {
-            FigmaClientSettings settings = settings(fake, 3, Duration.ofMillis(300), Duration.ofSeconds(1));
+            // Read timeout 1.5 s: ordinary answers must not time out on a loaded machine (with 300 ms, one did
+            // at load 7); the delayed answer below (4 s) always does.
+            FigmaClientSettings settings = settings(fake, 3, Duration.ofMillis(1500), Duration.ofSeconds(1));
             try (FigmaScimClient scim = new FigmaScimClient(settings);
                     ActivityLogClient activity = new ActivityLogClient(settings);
                     FigmaMeClient me = new FigmaMeClient(settings)) {
@@ -54,7 +56,7 @@ class FigmaTokenSecrecyTest {
                 failures.add(fails(() -> activity.page(null, null, 5)));
                 fake.faults().errorBooleanNext(1, 400, "bad request");
                 failures.add(fails(() -> activity.page(null, null, 5)));
-                fake.faults().delayResponses(1000);
+                fake.faults().delayResponses(4000);
                 failures.add(fails(me::me));
                 fake.faults().delayResponses(0);
 
