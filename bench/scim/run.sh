@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# SCIM query benchmark (not a test), issue 4 §9, on the local PostgreSQL with 100k members and 20k
-# teams (bench/scim/data.sql). Side by side in one run, on the same server process:
+# SCIM query benchmark (not a test), issue 4 §9, with 100k members and 20k teams, on the local PostgreSQL
+# (bench/scim/data.sql) or, with DB=h2, on an H2 file store (bench/scim/data-h2.sql, the same rows).
+# Side by side in one run, on the same server process:
 #   (a) userName eq lookups vs a bare JDBC primary-key JSON endpoint (/bench/v1/members/{id}): 32 clients
 #   (b) title co "eng" and active eq true, sortBy userName, count 100 vs SCIMple's in-memory filtering
 #       of all users (what its example servers do): 4 clients
-#   (c) walking all users by cursor (count 1000, dev.figmascim.bench.CursorWalk) vs one plain streaming SELECT (psql):
+#   (c) walking all users by cursor (count 1000, dev.figmascim.bench.CursorWalk) vs one plain streaming SELECT
+#       (psql on PostgreSQL; dev.figmascim.bench.StreamingSelect over H2's TCP server on H2):
 #       the first walk renders what (a) and (b) did not, the second is served from the representation cache
 #   (d) (a) and (b) again on a second server on the same database with the representation cache off
-# usage: [WARM=30] bench/scim/run.sh [seconds=15]   (needs wrk: apt-get install wrk; build first)
+# usage: [DB=postgres|h2] [WARM=30] bench/scim/run.sh [seconds=15]   (needs wrk: apt-get install wrk; build first)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 SECS=${1:-15}
@@ -18,13 +20,23 @@ command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2;
 WALK_CP="bench/target/classes:$(ls server/target/libs/jackson-core-*.jar server/target/libs/jackson-databind-*.jar \
   server/target/libs/jackson-annotations-*.jar | tr '\n' ':')"
 W=$(mktemp -d)
+DB=${DB:-postgres}
 PSQL="psql -q -h 127.0.0.1 -U postgres"
-cleanup() { [ -n "${PID:-}" ] && kill "$PID" 2>/dev/null; [ -n "${PID2:-}" ] && kill "$PID2" 2>/dev/null; rm -rf "$W"; $PSQL -d test -c "drop database if exists bench_scim with (force)" >/dev/null 2>&1 || true; }
+H2_JAR=$(ls server/target/libs/h2-*.jar)
+cleanup() { [ -n "${PID:-}" ] && kill "$PID" 2>/dev/null; [ -n "${PID2:-}" ] && kill "$PID2" 2>/dev/null; rm -rf "$W"
+  [ "$DB" = postgres ] && { $PSQL -d test -c "drop database if exists bench_scim with (force)" >/dev/null 2>&1 || true; }; }
 trap cleanup EXIT
-$PSQL -d test -c "drop database if exists bench_scim with (force)" -c "create database bench_scim" 2>/dev/null
-export BRIDGE_DB_URL=jdbc:postgresql://127.0.0.1:5432/bench_scim BRIDGE_DB_USER=postgres BRIDGE_DB_PASSWORD=
-(cd "$W" && "$JAVA" -jar "$JAR" migrate >/dev/null 2>&1)
-$PSQL -d bench_scim -f bench/scim/data.sql
+if [ "$DB" = h2 ]; then
+  # AUTO_SERVER: the bridge opens the file embedded; the loader and StreamingSelect reach it over TCP.
+  export BRIDGE_DB_URL="jdbc:h2:file:$W/bench;AUTO_SERVER=TRUE" BRIDGE_DB_USER=sa BRIDGE_DB_PASSWORD=
+  (cd "$W" && "$JAVA" -jar "$JAR" migrate >/dev/null 2>&1)
+  "$JAVA" -cp "$H2_JAR" org.h2.tools.RunScript -url "$BRIDGE_DB_URL" -user sa -script bench/scim/data-h2.sql
+else
+  $PSQL -d test -c "drop database if exists bench_scim with (force)" -c "create database bench_scim" 2>/dev/null
+  export BRIDGE_DB_URL=jdbc:postgresql://127.0.0.1:5432/bench_scim BRIDGE_DB_USER=postgres BRIDGE_DB_PASSWORD=
+  (cd "$W" && "$JAVA" -jar "$JAR" migrate >/dev/null 2>&1)
+  $PSQL -d bench_scim -f bench/scim/data.sql
+fi
 export TOKEN=fsb_bench_$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')
 AOT=(); [ -f server/target/figma-scim-bridge.aot ] && AOT=(-XX:AOTCache=server/target/figma-scim-bridge.aot)
 start_server() { # $1 representation cache in MiB ("" = the default); sets B and STARTED
@@ -36,10 +48,13 @@ start_server() { # $1 representation cache in MiB ("" = the default); sets B and
   until curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "$B/scim/v2/ServiceProviderConfig"; do sleep 0.3; done
 }
 start_server ""; PID=$STARTED
-echo "load: $(cut -d' ' -f1-3 /proc/loadavg)   members: $($PSQL -d bench_scim -tAc 'select count(*) from member')   teams: $($PSQL -d bench_scim -tAc 'select count(*) from team')"
+total() { curl -s -H "Authorization: Bearer $TOKEN" "$B/scim/v2/$1?count=0" | python3 -c 'import json,sys; print(json.load(sys.stdin)["totalResults"])'; }
+echo "database: $DB   load: $(cut -d' ' -f1-3 /proc/loadavg)   members: $(total Users)   teams: $(total Groups)"
 
-$PSQL -d bench_scim -tAc "select i from generate_series(1, 100000, 7) i" | sed 's#.*#/scim/v2/Users?filter=userName%20eq%20%22user&%40example.com%22#' > "$W/scim.paths"
-$PSQL -d bench_scim -tAc "select md5('m' || i)::uuid from generate_series(1, 100000, 7) i" | sed 's#.*#/bench/v1/members/&#' > "$W/bare.paths"
+# Every 7th member, by user name and by id (the data's ids are md5 of "m<i>", on both databases).
+python3 -c 'for i in range(1, 100001, 7): print(f"/scim/v2/Users?filter=userName%20eq%20%22user{i}%40example.com%22")' > "$W/scim.paths"
+python3 -c 'import hashlib, uuid
+for i in range(1, 100001, 7): print("/bench/v1/members/" + str(uuid.UUID(hashlib.md5(f"m{i}".encode()).hexdigest())))' > "$W/bare.paths"
 FILTER='filter=title%20co%20%22eng%22%20and%20active%20eq%20true&sortBy=userName&count=100'
 echo "/scim/v2/Users?$FILTER" > "$W/list.paths"
 echo "/bench/v1/scimple-inmemory/Users?$FILTER" > "$W/inmem.paths"
@@ -78,10 +93,15 @@ awk -v a="$l_rps" -v b="$m_rps" 'BEGIN {printf "    ratio bridge/in-memory: %.1f
 # One client JVM over one keep-alive connection, parsing every page into a tree (CursorWalk): the first walk
 # renders every representation (a) and (b) did not, the second is served from the cache.
 { read -r seen pages walk1; read -r _ _ walk2; } <<<"$("$JAVA" -cp "$WALK_CP" dev.figmascim.bench.CursorWalk "$B" 1000 2)"
-$PSQL -d bench_scim -c "select * from member" > /dev/null
-t3=$(date +%s%N); $PSQL -d bench_scim -c "select * from member" > /dev/null; t4=$(date +%s%N)
-sel=$(( (t4 - t3) / 1000000 ))
-echo "(c) cursor walk: $seen users in $pages pages: first walk $walk1 ms, second $walk2 ms   streaming SELECT (psql, warm): $sel ms"
+if [ "$DB" = h2 ]; then
+  read -r _ sel <<<"$("$JAVA" -cp "bench/target/classes:$H2_JAR" dev.figmascim.bench.StreamingSelect "$BRIDGE_DB_URL" sa "select * from member")"
+  how="JDBC over H2's TCP server, warm"
+else
+  $PSQL -d bench_scim -c "select * from member" > /dev/null
+  t3=$(date +%s%N); $PSQL -d bench_scim -c "select * from member" > /dev/null; t4=$(date +%s%N)
+  sel=$(( (t4 - t3) / 1000000 )); how="psql, warm"
+fi
+echo "(c) cursor walk: $seen users in $pages pages: first walk $walk1 ms, second $walk2 ms   streaming SELECT ($how): $sel ms"
 awk -v a="$walk1" -v c="$walk2" -v b="$sel" 'BEGIN {printf "    ratio walk/SELECT: first %.1f, second %.1f (target <= 1.5)\n", a/b, c/b}'
 
 # (d) The same server build on the same data with the representation cache off: what the cache is worth.
