@@ -44,6 +44,7 @@ public final class FilterParser {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PLACEHOLDER = "fsbLiteral";
+    private static final Pattern POSITION = Pattern.compile("at line 1:(\\d+)");
     private static final Pattern OPERATOR = Pattern.compile("(?i)(?<=[\\s)\\]])(eq|ne|co|sw|ew|gt|ge|lt|le)(?=\\s)");
     private static final Pattern PRESENT = Pattern.compile("(?i)(?<=[\\w\\]])\\s+pr(?=\\s|\\)|\\]|$)");
     private static final String VALUE = "(\"" + PLACEHOLDER + "\\d+\"|true|false|null|-?\\d+(?:\\.\\d+)?(?:[eE][-+]?\\d+)?)";
@@ -76,8 +77,8 @@ public final class FilterParser {
             tree = new Filter(rewritten).getExpression();
         } catch (FilterParseException | RuntimeException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            String reason = cause.getMessage() == null ? "" : ": " + cause.getMessage().lines().findFirst().orElse("")
-                    .replaceAll(PLACEHOLDER + "\\d+", "…");
+            String reason = cause.getMessage() == null ? "" : ": " + inOriginal(cause.getMessage().lines().findFirst().orElse(""),
+                    rewritten, plain, text).replaceAll(PLACEHOLDER + "\\d+", "…");
             throw ScimException.invalidFilter("cannot parse filter '" + text + "'" + reason);
         }
         int written = count(OPERATOR, rewritten) + count(PRESENT, rewritten);
@@ -85,6 +86,47 @@ public final class FilterParser {
             throw ScimException.invalidFilter("cannot parse filter '" + text + "': unexpected text after a complete expression");
         }
         return Precedence.normalize(tree);
+    }
+
+    /**
+     * SCIMple's message with its position ({@code line 1:N}, N counted from 0 in the text it parsed, where
+     * every literal is a placeholder) moved to the same place in the client's text. When the text was
+     * also rewritten (Entra's value-path form), the position is dropped rather than given wrong.
+     */
+    private static String inOriginal(String message, String rewritten, String plain, String text) {
+        Matcher m = POSITION.matcher(message);
+        if (!m.find()) {
+            return message;
+        }
+        if (!rewritten.equals(plain)) {
+            return message.substring(0, m.start()).stripTrailing() + message.substring(m.end());
+        }
+        return message.substring(0, m.start()) + "line 1:" + originalOffset(plain, text, Integer.parseInt(m.group(1)))
+                + message.substring(m.end());
+    }
+
+    /** Where offset {@code at} of {@code plain} is in {@code text}: the same outside literals, a literal's start inside one. */
+    private static int originalOffset(String plain, String text, int at) {
+        int i = 0;
+        int j = 0;
+        while (i < at && i < plain.length() && j < text.length()) {
+            if (plain.charAt(i) == '"' && plain.startsWith(PLACEHOLDER, i + 1)) {
+                int plainEnd = plain.indexOf('"', i + 1) + 1;
+                int textEnd = j + 1;
+                while (textEnd < text.length() && text.charAt(textEnd) != '"') {
+                    textEnd += text.charAt(textEnd) == '\\' ? 2 : 1;
+                }
+                if (at < plainEnd) {
+                    return j;
+                }
+                i = plainEnd;
+                j = textEnd + 1;
+            } else {
+                i++;
+                j++;
+            }
+        }
+        return j + Math.max(0, at - i);
     }
 
     /** Replaces each JSON string literal with a numbered placeholder, collecting the decoded values. */

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Parsed trees are kept per shape (literals replaced): each request must still get its own literals. */
 class FilterParserTest {
@@ -42,6 +43,16 @@ class FilterParserTest {
             assertEquals("invalidFilter", error.scimType());
         }
         assertThrows(ScimException.class, () -> FilterParser.parse("userName eq \"a\u0001\""), "a raw control character is no JSON string");
+    }
+
+    @Test
+    void aParseErrorSaysWhereInTheClientsText() {
+        // The parser sees "fsbLiteral0" where the client wrote a 30-character literal: the position must be the client's.
+        String filter = "userName eq \"a.rather.long.name@example.com\" and";
+        ScimException error = assertThrows(ScimException.class, () -> FilterParser.parse(filter));
+        assertTrue(error.getMessage().contains("line 1:" + filter.length()), error.getMessage());
+        ScimException early = assertThrows(ScimException.class, () -> FilterParser.parse("title co \"x\" qq userName eq \"y\""));
+        assertTrue(early.getMessage().contains("line 1:13"), early.getMessage());
     }
 
     private static Object value(FilterExpression e) {
