@@ -44,28 +44,26 @@ final class UserNameLookup {
     }
 
     /**
-     * The id of the member with {@code emailLower} (empty list if none) and the store generation, in one
-     * statement, so one snapshot and one round trip, on an auto-commit connection, so no transaction to
-     * end (a second round trip). Plain JDBC rather than a Hibernate session: for this look-up, the one an
-     * IdP sends for every user it syncs, the session, its transaction and the separate generation query
-     * were a third of the bridge's own CPU per request (measured, docs/BENCHMARKS.md).
+     * The id of the member with {@code emailLower} (empty list if none), then the store generation, on one
+     * auto-commit connection: no transaction to begin or end. The generation is read after the match, so
+     * a representation cached under it is as new as the match or newer (StoreGeneration.Memo). Plain JDBC
+     * rather than a Hibernate session: for this look-up, the one an IdP sends for every user it syncs,
+     * the session, its transaction and the generation as a native query were a third of the bridge's own
+     * CPU per request (measured, docs/BENCHMARKS.md).
      */
     static StoreGeneration.Read<List<UUID>> find(DataSource dataSource, String emailLower) {
-        String sql = "select 0 as part, 0 as pos, id from member where email_lower = ?"
-                + " union all select 1 as part, pos, id from (" + StoreGeneration.RECENT_RUNS_SQL + ") g order by part, pos";
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
+            List<UUID> match = new ArrayList<>(1);
+            try (PreparedStatement ps = c.prepareStatement("select id from member where email_lower = ?")) {
                 ps.setString(1, emailLower);
-                List<UUID> match = new ArrayList<>(1);
-                List<UUID> generation = new ArrayList<>(StoreGeneration.RECENT);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        (rs.getInt(1) == 0 ? match : generation).add(rs.getObject(3, UUID.class));
+                        match.add(rs.getObject(1, UUID.class));
                     }
                 }
-                return new StoreGeneration.Read<>(match, List.copyOf(generation));
             }
+            return new StoreGeneration.Read<>(match, StoreGeneration.read(c));
         } catch (SQLException e) {
             throw new IllegalStateException("user name look-up failed: " + e.getMessage(), e);
         }
