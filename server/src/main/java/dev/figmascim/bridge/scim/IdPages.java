@@ -1,8 +1,10 @@
 package dev.figmascim.bridge.scim;
 
 import dev.figmascim.bridge.store.Store;
-import jakarta.persistence.EntityManager;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -40,13 +42,15 @@ final class IdPages {
         });
     }
 
-    /** One index page's ids in {@code em}'s session. */
-    ResourceQuery.Page<UUID> find(EntityManager em, ListRequest request) {
-        return query.findIds(em, request, counts.counter(resource, query, new StoreGeneration.Memo(em)));
-    }
-
-    /** One cursor page's ids in {@code em}'s session. */
-    ResourceQuery.CursorPage<UUID> findNear(EntityManager em, ListRequest request, ResourceQuery.Position at, boolean previous) {
-        return query.findIdsNear(em, request, at, previous, counts.counter(resource, query, new StoreGeneration.Memo(em)));
+    /** {@code loaded} in the order of {@code ids}; an id without a row (members and teams loaded after their page) is left out. */
+    static <L> List<L> inOrder(List<UUID> ids, Map<UUID, L> loaded) {
+        List<L> out = new ArrayList<>(ids.size());
+        for (UUID id : ids) {
+            L l = loaded.get(id);
+            if (l != null) {
+                out.add(l);
+            }
+        }
+        return out;
     }
 }

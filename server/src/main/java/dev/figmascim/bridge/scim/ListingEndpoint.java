@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -106,13 +105,6 @@ public abstract class ListingEndpoint<L> {
             return cache.get(resource, ids, generation, base, missing -> load(missing, projection), l -> represent(l, base));
         }
         Map<UUID, L> loaded = ids.isEmpty() ? Map.of() : load(ids, projection);
-        List<JsonNode> out = new ArrayList<>(ids.size());
-        for (UUID id : ids) {
-            L l = loaded.get(id);
-            if (l != null) {
-                out.add(projection.apply(represent(l, base), coreUrn));
-            }
-        }
-        return out;
+        return IdPages.inOrder(ids, loaded).stream().map(l -> (JsonNode) projection.apply(represent(l, base), coreUrn)).toList();
     }
 }

@@ -7,8 +7,6 @@ import dev.figmascim.bridge.store.Store;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import jakarta.persistence.EntityManager;
-import org.hibernate.Session;
 import org.hibernate.query.QueryProducer;
 
 import java.util.ArrayList;
@@ -61,19 +59,15 @@ class MemberRepository {
 
     /** One page of matches, their total, and (when wanted) each one's memberships. */
     ResourceQuery.Page<Loaded> find(ListRequest request, boolean withGroups) {
-        return store.query(em -> {
-            ResourceQuery.Page<UUID> page = findIds(em, request);
-            return new ResourceQuery.Page<>(inOrder(page.resources(), load(em, page.resources(), withGroups)), page.total());
-        });
+        ResourceQuery.Page<UUID> page = findIds(request).value();
+        return new ResourceQuery.Page<>(IdPages.inOrder(page.resources(), load(page.resources(), withGroups)), page.total());
     }
 
     /** One cursor page (RFC 9865) after {@code at} (or before it, for a previousCursor), with memberships when wanted. */
     ResourceQuery.CursorPage<Loaded> findNear(ListRequest request, ResourceQuery.Position at, boolean previous, boolean withGroups) {
-        return store.query(em -> {
-            ResourceQuery.CursorPage<UUID> page = pages.findNear(em, request, at, previous);
-            return new ResourceQuery.CursorPage<>(inOrder(page.resources(), load(em, page.resources(), withGroups)),
-                    page.positions(), page.more(), page.total());
-        });
+        ResourceQuery.CursorPage<UUID> page = findIdsNear(request, at, previous).value();
+        return new ResourceQuery.CursorPage<>(IdPages.inOrder(page.resources(), load(page.resources(), withGroups)),
+                page.positions(), page.more(), page.total());
     }
 
     /** The ids of one page of matches, with the store generation they were read in (for cached representations). */
@@ -96,34 +90,12 @@ class MemberRepository {
         return ids.isEmpty() ? Map.of() : store.readStateless(session -> loadWith(session, ids, withGroups));
     }
 
-    private ResourceQuery.Page<UUID> findIds(EntityManager em, ListRequest request) {
-        Optional<String> userName = UserNameLookup.value(request.filter());
-        return userName.isPresent() ? idByUserName(em, userName.get(), request) : pages.find(em, request);
-    }
-
-    /**
-     * {@code userName eq "…"}, the look-up every IdP makes, in one query by the unique e-mail index, with
-     * JPQL Hibernate has translated once: the general path builds and translates a Criteria query per
-     * request.
-     */
-    private static ResourceQuery.Page<UUID> idByUserName(EntityManager em, String emailLower, ListRequest request) {
-        return userNamePage(em.createQuery("select m.id from Member m where m.emailLower = :e", UUID.class)
-                .setParameter("e", emailLower).getResultList(), request);
-    }
-
     /** At most one member matches a user name, so sortBy cannot change the page and the total is the match. */
     private static ResourceQuery.Page<UUID> userNamePage(List<UUID> match, ListRequest request) {
         return new ResourceQuery.Page<>(request.startIndex() == 1 && request.count() > 0 ? match : List.of(), match.size());
     }
 
-    private static Map<UUID, Loaded> load(EntityManager em, List<UUID> ids, boolean withGroups) {
-        return loadWith(em.unwrap(Session.class), ids, withGroups);
-    }
-
     private static Map<UUID, Loaded> loadWith(QueryProducer em, List<UUID> ids, boolean withGroups) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
         if (withGroups && ids.size() == 1) {
             return loadOne(em, ids.get(0));
         }
@@ -154,18 +126,6 @@ class MemberRepository {
             }
         }
         return Map.of(id, new Loaded((Member) rows.get(0)[0], memberships));
-    }
-
-    /** {@code loaded} in the order of {@code ids}; an id without a row (not possible: members are never deleted) is left out. */
-    static <L> List<L> inOrder(List<UUID> ids, Map<UUID, L> loaded) {
-        List<L> out = new ArrayList<>(ids.size());
-        for (UUID id : ids) {
-            L l = loaded.get(id);
-            if (l != null) {
-                out.add(l);
-            }
-        }
-        return out;
     }
 
     ResourceQuery<Member> query() {

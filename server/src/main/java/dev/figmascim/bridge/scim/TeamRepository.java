@@ -48,20 +48,15 @@ class TeamRepository {
     }
 
     ResourceQuery.Page<Loaded> find(ListRequest request, boolean withMembers) {
-        return store.query(em -> {
-            ResourceQuery.Page<UUID> page = pages.find(em, request);
-            return new ResourceQuery.Page<>(MemberRepository.inOrder(page.resources(), load(em, page.resources(), withMembers)),
-                    page.total());
-        });
+        ResourceQuery.Page<UUID> page = pages.find(request).value();
+        return new ResourceQuery.Page<>(IdPages.inOrder(page.resources(), load(page.resources(), withMembers)), page.total());
     }
 
     /** One cursor page (RFC 9865) after {@code at} (or before it, for a previousCursor), with members when wanted. */
     ResourceQuery.CursorPage<Loaded> findNear(ListRequest request, ResourceQuery.Position at, boolean previous, boolean withMembers) {
-        return store.query(em -> {
-            ResourceQuery.CursorPage<UUID> page = pages.findNear(em, request, at, previous);
-            return new ResourceQuery.CursorPage<>(MemberRepository.inOrder(page.resources(), load(em, page.resources(), withMembers)),
-                    page.positions(), page.more(), page.total());
-        });
+        ResourceQuery.CursorPage<UUID> page = pages.findNear(request, at, previous).value();
+        return new ResourceQuery.CursorPage<>(IdPages.inOrder(page.resources(), load(page.resources(), withMembers)),
+                page.positions(), page.more(), page.total());
     }
 
     /** The ids of one page of matches, with the store generation they were read in (for cached representations). */
@@ -80,9 +75,6 @@ class TeamRepository {
     }
 
     private static Map<UUID, Loaded> load(EntityManager em, List<UUID> ids, boolean withMembers) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
         Map<UUID, List<TeamMembership>> byTeam = withMembers ? members(em, ids) : Map.of();
         Map<UUID, Loaded> loaded = new HashMap<>();
         for (Team t : em.createQuery("select t from Team t where t.id in :ids", Team.class).setParameter("ids", ids).getResultList()) {
