@@ -26,7 +26,9 @@ final class GroupRepresentation {
         group.put("displayName", t.getName());
         ObjectNode ext = JsonNodeFactory.instance.objectNode();
         ext.put("kind", DisplayNames.of(t.getKind()));
-        UserRepresentation.putIfPresent(ext, "figmaTeamId", t.getFigmaTeamId());
+        if (t.getFigmaTeamId() != null && !t.getFigmaTeamId().isEmpty()) {
+            ext.put("figmaTeamId", t.getFigmaTeamId());
+        }
         if (memberships != null) {
             ArrayNode members = group.putArray("members");
             ArrayNode roles = ext.putArray("memberRoles");

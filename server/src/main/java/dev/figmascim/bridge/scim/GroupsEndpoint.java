@@ -1,5 +1,6 @@
 package dev.figmascim.bridge.scim;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,6 +71,11 @@ public class GroupsEndpoint extends ListingEndpoint<TeamRepository.Loaded> {
     @Override
     ObjectNode represent(TeamRepository.Loaded loaded, String baseUrl) {
         return GroupRepresentation.of(loaded.team(), loaded.memberships(), baseUrl);
+    }
+
+    @Override
+    void write(TeamRepository.Loaded loaded, String baseUrl, JsonGenerator out) throws IOException {
+        ScimJson.MAPPER.writeTree(out, represent(loaded, baseUrl));
     }
 
     /**

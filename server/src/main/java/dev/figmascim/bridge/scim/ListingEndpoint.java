@@ -1,5 +1,6 @@
 package dev.figmascim.bridge.scim;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.ws.rs.Consumes;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -54,7 +56,13 @@ public abstract class ListingEndpoint<L> {
     /** The query that reads cursor positions back. */
     abstract ResourceQuery<?> query();
 
-    abstract ObjectNode represent(L loaded, String baseUrl);
+    /** The full representation of {@code loaded}, written as one JSON object. */
+    abstract void write(L loaded, String baseUrl, JsonGenerator out) throws IOException;
+
+    /** The full representation as a tree, for a projection; by default from {@link #write}. */
+    ObjectNode represent(L loaded, String baseUrl) {
+        return ScimJson.tree(out -> write(loaded, baseUrl, out));
+    }
 
     ScimRequests requests() {
         return requests;
@@ -102,7 +110,7 @@ public abstract class ListingEndpoint<L> {
     private List<JsonNode> render(List<UUID> ids, List<UUID> generation, Projection projection, UriInfo uri) {
         String base = ScimRequests.baseUrl(uri);
         if (projection.isDefault()) {
-            return cache.get(resource, ids, generation, base, missing -> load(missing, projection), l -> represent(l, base));
+            return cache.get(resource, ids, generation, base, missing -> load(missing, projection), l -> out -> write(l, base, out));
         }
         Map<UUID, L> loaded = ids.isEmpty() ? Map.of() : load(ids, projection);
         return IdPages.inOrder(ids, loaded).stream().map(l -> (JsonNode) projection.apply(represent(l, base), coreUrn)).toList();

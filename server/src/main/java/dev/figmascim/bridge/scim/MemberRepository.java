@@ -99,9 +99,13 @@ class MemberRepository {
         if (withGroups && ids.size() == 1) {
             return loadOne(em, ids.get(0));
         }
-        Map<UUID, List<Membership>> byMember = withGroups ? memberships(em, ids) : Map.of();
+        List<UUID> sorted = ids.stream().sorted(Comparator.comparing(UUID::toString)).toList();
+        Map<UUID, List<Membership>> byMember = withGroups ? memberships(em, ids, sorted) : Map.of();
         Map<UUID, Loaded> loaded = new HashMap<>();
-        for (Member m : em.createQuery("select m from Member m where m.id in :ids", Member.class).setParameter("ids", ids)
+        // The redundant id range, as for the memberships: for a long IN list alone PostgreSQL scans the
+        // whole table (measured 12-20 ms for a cursor page of 1000; 2.5 ms with the range).
+        for (Member m : em.createQuery("select m from Member m where m.id in :ids and m.id between :lo and :hi", Member.class)
+                .setParameter("ids", ids).setParameter("lo", sorted.get(0)).setParameter("hi", sorted.get(sorted.size() - 1))
                 .getResultList()) {
             loaded.put(m.id(), new Loaded(m, byMember.getOrDefault(m.id(), List.of())));
         }
@@ -136,11 +140,11 @@ class MemberRepository {
      * The memberships of {@code ids}, each member's in team order (name, then id). Two small queries
      * rather than one join: joined, PostgreSQL hashes the whole team table for a page's few hundred
      * teams. The teams are ordered by the database, as before, so names compare in its collation. The
-     * id range is redundant for correctness; it lets the planner see how few rows an index scan reads
-     * (a cursor walk's pages are id ranges), where for a long IN list alone it picks a table scan.
+     * id range (from {@code sorted}, the ids in the database's uuid order) is redundant for correctness;
+     * it lets the planner see how few rows an index scan reads (a cursor walk's pages are id ranges),
+     * where for a long IN list alone it picks a table scan.
      */
-    private static Map<UUID, List<Membership>> memberships(QueryProducer em, List<UUID> ids) {
-        List<UUID> sorted = ids.stream().sorted(Comparator.comparing(UUID::toString)).toList();
+    private static Map<UUID, List<Membership>> memberships(QueryProducer em, List<UUID> ids, List<UUID> sorted) {
         List<Object[]> rows = new ArrayList<>(em.createQuery("select tm.member.id, tm.team.id, tm.role from TeamMembership tm"
                         + " where tm.member.id in :ids and tm.member.id between :lo and :hi", Object[].class)
                 .setParameter("ids", ids).setParameter("lo", sorted.get(0)).setParameter("hi", sorted.get(sorted.size() - 1))

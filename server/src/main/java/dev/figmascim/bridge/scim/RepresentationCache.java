@@ -1,10 +1,8 @@
 package dev.figmascim.bridge.scim;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -12,7 +10,6 @@ import dev.figmascim.bridge.config.BridgeSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -65,7 +62,7 @@ class RepresentationCache {
      * call) and kept. An id {@code load} does not return is left out.
      */
     <L> List<JsonNode> get(String resource, List<UUID> ids, List<UUID> generation, String baseUrl,
-                           Function<List<UUID>, Map<UUID, L>> load, Function<L, ObjectNode> represent) {
+                           Function<List<UUID>, Map<UUID, L>> load, Function<L, ScimJson.Writing> writer) {
         JsonNode[] out = new JsonNode[ids.size()];
         List<UUID> missing = new java.util.ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
@@ -81,7 +78,7 @@ class RepresentationCache {
             for (int i = 0; i < ids.size(); i++) {
                 L l = out[i] == null ? loaded.get(ids.get(i)) : null;
                 if (l != null) {
-                    Utf8Json json = Utf8Json.of(represent.apply(l));
+                    Utf8Json json = new Utf8Json(ScimJson.utf8(writer.apply(l)));
                     if (cache != null) {
                         cache.put(new Key(resource, ids.get(i), baseUrl), new Entry(generation, json));
                     }
@@ -100,16 +97,8 @@ class RepresentationCache {
 
         private final byte[] bytes;
 
-        private Utf8Json(byte[] bytes) {
+        Utf8Json(byte[] bytes) {
             this.bytes = bytes;
-        }
-
-        static Utf8Json of(ObjectNode node) {
-            try {
-                return new Utf8Json(ScimJson.MAPPER.writeValueAsBytes(node));
-            } catch (JsonProcessingException e) {
-                throw new UncheckedIOException(e);
-            }
         }
 
         @Override

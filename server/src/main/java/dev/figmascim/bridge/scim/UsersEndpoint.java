@@ -1,5 +1,6 @@
 package dev.figmascim.bridge.scim;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,8 +67,8 @@ public class UsersEndpoint extends ListingEndpoint<MemberRepository.Loaded> {
     }
 
     @Override
-    ObjectNode represent(MemberRepository.Loaded loaded, String baseUrl) {
-        return UserRepresentation.withTeams(loaded.member(), loaded.memberships(), baseUrl);
+    void write(MemberRepository.Loaded loaded, String baseUrl, JsonGenerator out) throws IOException {
+        UserRepresentation.write(loaded.member(), loaded.memberships(), baseUrl, out);
     }
 
     private static boolean wantsGroups(Projection projection) {

@@ -117,7 +117,7 @@ class RepresentationCacheTest {
         List<JsonNode> raw = cache.get("Users", read.value().resources(), read.generation(), base, ids -> {
             loadedIds.addAll(ids);
             return users.load(ids, true);
-        }, l -> UserRepresentation.withTeams(l.member(), l.memberships(), base));
+        }, l -> out -> UserRepresentation.write(l.member(), l.memberships(), base, out));
         ObjectNode list = ListResponses.of(read.value().total(), 1, raw);
         try {
             JsonNode parsed = ScimJson.MAPPER.readTree(ScimJson.MAPPER.writeValueAsString(list));
