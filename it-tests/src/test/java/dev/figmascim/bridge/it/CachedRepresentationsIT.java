@@ -81,7 +81,39 @@ class CachedRepresentationsIT {
         }
     }
 
-        /** Every user as a list page shows it, by id, read in pages of 4. */
+    /**
+     * A cursor walk's next page is rendered while the client reads the current one (scim.PagePrefetcher).
+     * A reconciliation that commits in between changes a member of that next page: the page the client
+     * then gets shows the new state, not the prefetched one.
+     */
+    @Test
+    void aPrefetchedNextPageNeverOutlivesAReconciliation() throws Exception {
+        String original = Files.readString(AdminUploadIT.SAMPLE);
+        String benRow = "Member,Dev,Senior Frontend Engineer,2023-01-09,2025-04-01,,2026-04-28,\"Web App\"";
+        String benPromoted = "Member,Dev,Principal Engineer,2023-01-09,2025-04-01,,2026-04-28,\"Web App\"";
+        assertTrue(original.contains(benRow), "the fixture row was found");
+        assertEquals(201, http().send("POST", "admin/v1/reconciliations?fileName=members.csv", original, "text/csv").status());
+        List<String> userNames = new ArrayList<>(listedUsers().values().stream().map(u -> u.get("userName").asText()).sorted().toList());
+        int ben = userNames.indexOf("ben.okafor@example.com");
+        assertTrue(ben >= 1, "someone sorts before Ben, so that he opens the second page");
+
+        JsonNode first = http().get("scim/v2/Users?cursor=&sortBy=userName&count=" + ben).json();
+        String next = first.get("nextCursor").asText();
+        Thread.sleep(500); // the second page is prefetched meanwhile
+        assertEquals(201, http().send("POST", "admin/v1/reconciliations?fileName=members.csv",
+                original.replace(benRow, benPromoted), "text/csv").status());
+
+        JsonNode second = http().get("scim/v2/Users?sortBy=userName&count=" + ben + "&cursor=" + Http.q(next)).json();
+        JsonNode benNow = second.get("Resources").get(0);
+        assertEquals("ben.okafor@example.com", benNow.get("userName").asText());
+        assertEquals("Principal Engineer", benNow.get("title").asText());
+        for (JsonNode u : second.get("Resources")) {
+            assertEquals(http().get("scim/v2/Users/" + u.get("id").asText()).json(), u, "User " + u.get("userName").asText());
+        }
+        assertEquals(201, http().send("POST", "admin/v1/reconciliations?fileName=members.csv", original, "text/csv").status());
+    }
+
+    /** Every user as a list page shows it, by id, read in pages of 4. */
     private static Map<String, JsonNode> listedUsers() {
         Map<String, JsonNode> out = new HashMap<>();
         for (int start = 1; ; start += 4) {

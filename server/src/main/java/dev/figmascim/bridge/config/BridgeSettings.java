@@ -85,6 +85,15 @@ public final class BridgeSettings {
         return config.getOptionalValue("bridge.scim.representation-cache-mb", Long.class).orElse(byDefault) * 1024 * 1024;
     }
 
+    /**
+     * Whether the next page of a cursor walk is rendered into the representation cache while the client
+     * reads the current one ({@code bridge.scim.cursor-prefetch}, default true; nothing is prefetched when
+     * the representation cache is off).
+     */
+    public boolean scimCursorPrefetch() {
+        return config.getOptionalValue("bridge.scim.cursor-prefetch", Boolean.class).orElse(true) && scimRepresentationCacheBytes() > 0;
+    }
+
     /** The largest member CSV the admin API accepts, in bytes (default 200 MiB). */
     public long csvMaxBytes() {
         return config.getOptionalValue("bridge.admin.csv-max-bytes", Long.class).orElse(200L * 1024 * 1024);

@@ -32,8 +32,8 @@ public class GroupsEndpoint extends ListingEndpoint<TeamRepository.Loaded> {
     private final TeamRepository teams;
 
     @Inject
-    GroupsEndpoint(TeamRepository teams, ScimRequests requests, RepresentationCache cache) {
-        super(requests, cache, "Groups", ScimUrns.GROUP, EXTENSIONS);
+    GroupsEndpoint(TeamRepository teams, ScimRequests requests, RepresentationCache cache, PagePrefetcher prefetcher) {
+        super(requests, cache, prefetcher, "Groups", ScimUrns.GROUP, EXTENSIONS);
         this.teams = teams;
     }
 

@@ -34,10 +34,13 @@ public abstract class ListingEndpoint<L> {
     private final String coreUrn;
     private final Set<String> extensions;
     private final RepresentationCache cache;
+    private final PagePrefetcher prefetcher;
 
-    ListingEndpoint(ScimRequests requests, RepresentationCache cache, String resource, String coreUrn, Set<String> extensions) {
+    ListingEndpoint(ScimRequests requests, RepresentationCache cache, PagePrefetcher prefetcher, String resource, String coreUrn,
+                    Set<String> extensions) {
         this.requests = requests;
         this.cache = cache;
+        this.prefetcher = prefetcher;
         this.resource = resource;
         this.coreUrn = coreUrn;
         this.extensions = extensions;
@@ -90,25 +93,42 @@ public abstract class ListingEndpoint<L> {
         Projection projection = projection(request.attributes(), request.excludedAttributes());
         StoreGeneration.Read<ResourceQuery.Page<UUID>> read = findIds(request);
         ResourceQuery.Page<UUID> page = read.value();
-        return ListResponses.of(page.total(), request.startIndex(), render(page.resources(), read.generation(), projection, uri));
+        return ListResponses.of(page.total(), request.startIndex(),
+                render(page.resources(), read.generation(), projection, ScimRequests.baseUrl(uri)));
     }
 
     /** RFC 9865 cursor paging: keyset pages that neither skip nor repeat while the store changes. */
     ObjectNode cursorSearch(ListRequest request, String token, UriInfo uri) {
         Projection projection = projection(request.attributes(), request.excludedAttributes());
+        String base = ScimRequests.baseUrl(uri);
         ScimRequests.CursorTarget target = requests.target(token, resource, request, query());
+        prefetcher.awaitFor(prefetchKey(base, token));
         StoreGeneration.Read<ResourceQuery.CursorPage<UUID>> read = findIdsNear(request, target.position(), target.previous());
         ResourceQuery.CursorPage<UUID> page = read.value();
         String[] cursors = requests.around(resource, request, target, page);
-        return ListResponses.cursor(page.total(), cursors[0], cursors[1], render(page.resources(), read.generation(), projection, uri));
+        String next = cursors[0];
+        if (next != null && !target.previous() && projection.isDefault()) {
+            prefetcher.prefetch(prefetchKey(base, next), () -> renderPage(request, next, projection, base));
+        }
+        return ListResponses.cursor(page.total(), next, cursors[1], render(page.resources(), read.generation(), projection, base));
+    }
+
+    /** Renders the page {@code token} names into the cache (the prefetch of the walker's next request). */
+    private void renderPage(ListRequest request, String token, Projection projection, String base) {
+        ScimRequests.CursorTarget target = requests.target(token, resource, request, query());
+        StoreGeneration.Read<ResourceQuery.CursorPage<UUID>> read = findIdsNear(request, target.position(), false);
+        render(read.value().resources(), read.generation(), projection, base);
+    }
+
+    private String prefetchKey(String base, String token) {
+        return resource + ' ' + base + ' ' + token;
     }
 
     /**
      * The representations of {@code ids}: full ones from the {@link RepresentationCache} (rendered and
      * kept where missing), projected ones rendered for this request from what the projection shows.
      */
-    private List<JsonNode> render(List<UUID> ids, List<UUID> generation, Projection projection, UriInfo uri) {
-        String base = ScimRequests.baseUrl(uri);
+    private List<JsonNode> render(List<UUID> ids, List<UUID> generation, Projection projection, String base) {
         if (projection.isDefault()) {
             return cache.get(resource, ids, generation, base, missing -> load(missing, projection), l -> out -> write(l, base, out));
         }

@@ -32,8 +32,8 @@ public class UsersEndpoint extends ListingEndpoint<MemberRepository.Loaded> {
     private final MemberRepository members;
 
     @Inject
-    UsersEndpoint(MemberRepository members, ScimRequests requests, RepresentationCache cache) {
-        super(requests, cache, "Users", ScimUrns.USER, EXTENSIONS);
+    UsersEndpoint(MemberRepository members, ScimRequests requests, RepresentationCache cache, PagePrefetcher prefetcher) {
+        super(requests, cache, prefetcher, "Users", ScimUrns.USER, EXTENSIONS);
         this.members = members;
     }
 
