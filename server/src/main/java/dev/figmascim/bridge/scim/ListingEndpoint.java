@@ -56,6 +56,11 @@ public abstract class ListingEndpoint<L> {
     /** The resources of {@code ids}, by id; relations only when {@code projection} shows them. */
     abstract Map<UUID, L> load(List<UUID> ids, Projection projection);
 
+    /** How cached representations of an older generation are revalidated; null: they are rendered again. */
+    RepresentationCache.Versions<L> versions() {
+        return null;
+    }
+
     /** The query that reads cursor positions back. */
     abstract ResourceQuery<?> query();
 
@@ -130,7 +135,8 @@ public abstract class ListingEndpoint<L> {
      */
     private List<JsonNode> render(List<UUID> ids, List<UUID> generation, Projection projection, String base) {
         if (projection.isDefault()) {
-            return cache.get(resource, ids, generation, base, missing -> load(missing, projection), l -> out -> write(l, base, out));
+            return cache.get(resource, ids, generation, base, missing -> load(missing, projection), l -> out -> write(l, base, out),
+                    versions());
         }
         Map<UUID, L> loaded = ids.isEmpty() ? Map.of() : load(ids, projection);
         return IdPages.inOrder(ids, loaded).stream().map(l -> (JsonNode) projection.apply(represent(l, base), coreUrn)).toList();

@@ -91,6 +91,28 @@ class MemberRepository {
         return ids.isEmpty() ? Map.of() : store.readStateless(session -> loadWith(session, ids, withGroups));
     }
 
+    /** A User's version moves exactly when its representation changes (issue 4 §6): cached Users are checked by it. */
+    RepresentationCache.Versions<Loaded> versions() {
+        return new RepresentationCache.Versions<>() {
+            @Override
+            public long of(Loaded loaded) {
+                return loaded.member().getVersion();
+            }
+
+            @Override
+            public Map<UUID, Long> current(List<UUID> ids) {
+                return store.readStateless(session -> {
+                    Map<UUID, Long> out = new HashMap<>();
+                    List<Object[]> rows = IdSet.of(ids).bind(session.createNativeQuery(
+                            "select id, version from member where id = any(:ids) and id between :lo and :hi", Object[].class)
+                            .addScalar("id", UUID.class).addScalar("version", Long.class)).getResultList();
+                    rows.forEach(r -> out.put((UUID) r[0], (Long) r[1]));
+                    return out;
+                });
+            }
+        };
+    }
+
     /** At most one member matches a user name, so sortBy cannot change the page and the total is the match. */
     private static ResourceQuery.Page<UUID> userNamePage(List<UUID> match, ListRequest request) {
         return new ResourceQuery.Page<>(request.startIndex() == 1 && request.count() > 0 ? match : List.of(), match.size());

@@ -23,7 +23,10 @@ import java.util.function.Function;
  * names) changes only when a reconciliation commits, and every commit changes the generation; so a
  * representation filed under the generation a request reads is exact, on every replica, without any
  * invalidation message. A page of cached users costs its id query and the generation query: no row is
- * hydrated and no tree is built or serialised.
+ * hydrated and no tree is built or serialised. After a commit, a User filed under an older generation is
+ * kept if its version has not moved ({@link Versions}): one query for the page's versions instead of
+ * rendering every user again, so frequent small reconciliations (incremental Figma syncs) do not empty
+ * the cache. Groups are rendered again: a Group shows its members' names, which do not move its version.
  *
  * <p>Bounded by the UTF-8 size of what it holds ({@code bridge.scim.representation-cache-mb}; by default
  * an eighth of the heap, at most 256 MiB). Caffeine evicts by frequency and recency. Entries of an older
@@ -36,7 +39,21 @@ class RepresentationCache {
     private record Key(String resource, UUID id, String baseUrl) {
     }
 
-    private record Entry(List<UUID> generation, Utf8Json json) {
+    /** {@code version}: the resource's {@code meta.version} when rendered, or -1 for a type not revalidated by version. */
+    private record Entry(List<UUID> generation, long version, Utf8Json json) {
+    }
+
+    /**
+     * How a representation of an older generation is checked rather than rendered again, for a resource
+     * type whose version moves exactly when its representation changes (Users: a member's own fields,
+     * its memberships and its teams' names all move its version; issue 4 §6). Versions only grow, so a
+     * version read now that equals the one rendered was also the version in the generation asked for.
+     */
+    interface Versions<L> {
+        long of(L loaded);
+
+        /** The current versions of the resources of {@code ids} that exist. */
+        Map<UUID, Long> current(List<UUID> ids);
     }
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -63,14 +80,45 @@ class RepresentationCache {
      */
     <L> List<JsonNode> get(String resource, List<UUID> ids, List<UUID> generation, String baseUrl,
                            Function<List<UUID>, Map<UUID, L>> load, Function<L, ScimJson.Writing> writer) {
+        return get(resource, ids, generation, baseUrl, load, writer, null);
+    }
+
+    /**
+     * {@link #get(String, List, List, String, Function, Function)}, with the entries of an older
+     * generation checked by {@code versions} (one call for all of them) and kept when their resource has
+     * not moved on: a reconciliation then renders again only what it changed.
+     */
+    <L> List<JsonNode> get(String resource, List<UUID> ids, List<UUID> generation, String baseUrl,
+                           Function<List<UUID>, Map<UUID, L>> load, Function<L, ScimJson.Writing> writer, Versions<L> versions) {
         JsonNode[] out = new JsonNode[ids.size()];
+        Entry[] older = new Entry[ids.size()];
         List<UUID> missing = new java.util.ArrayList<>();
+        List<UUID> toCheck = new java.util.ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             Entry e = cache == null ? null : cache.getIfPresent(new Key(resource, ids.get(i), baseUrl));
             if (e != null && e.generation().equals(generation)) {
                 out[i] = NODES.rawValueNode(new RawValue(e.json()));
+            } else if (e != null && versions != null && e.version() >= 0) {
+                older[i] = e;
+                toCheck.add(ids.get(i));
             } else {
                 missing.add(ids.get(i));
+            }
+        }
+        if (!toCheck.isEmpty()) {
+            Map<UUID, Long> now = versions.current(toCheck);
+            for (int i = 0; i < ids.size(); i++) {
+                if (older[i] == null) {
+                    continue;
+                }
+                Long current = now.get(ids.get(i));
+                if (current != null && current == older[i].version()) {
+                    Entry kept = new Entry(generation, current, older[i].json());
+                    cache.put(new Key(resource, ids.get(i), baseUrl), kept);
+                    out[i] = NODES.rawValueNode(new RawValue(kept.json()));
+                } else {
+                    missing.add(ids.get(i));
+                }
             }
         }
         if (!missing.isEmpty()) {
@@ -80,7 +128,8 @@ class RepresentationCache {
                 if (l != null) {
                     Utf8Json json = new Utf8Json(ScimJson.utf8(writer.apply(l)));
                     if (cache != null) {
-                        cache.put(new Key(resource, ids.get(i), baseUrl), new Entry(generation, json));
+                        long version = versions == null ? -1 : versions.of(l);
+                        cache.put(new Key(resource, ids.get(i), baseUrl), new Entry(generation, version, json));
                     }
                     out[i] = NODES.rawValueNode(new RawValue(json));
                 }

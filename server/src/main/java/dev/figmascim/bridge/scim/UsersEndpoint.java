@@ -62,6 +62,11 @@ public class UsersEndpoint extends ListingEndpoint<MemberRepository.Loaded> {
     }
 
     @Override
+    RepresentationCache.Versions<MemberRepository.Loaded> versions() {
+        return members.versions();
+    }
+
+    @Override
     ResourceQuery<?> query() {
         return members.query();
     }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /**
  * Cached representations are exact: read again in the same store generation they are not rendered again,
@@ -65,6 +66,58 @@ class RepresentationCacheTest {
             assertEquals("Lead designer", after.get(1).get("title").asText());
             assertEquals("Web", after.get(1).get("groups").get(0).get("display").asText());
         }
+    }
+
+    /**
+     * After a commit, a cached User whose version has not moved is kept (one query for the versions), and
+     * only the users the reconciliation changed are rendered again (a member's own field, a membership).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aCommitRendersAgainOnlyTheUsersItChanged(String kind) throws IOException {
+        try (TestDatabase db = TestDatabase.create(kind); Store store = Store.open(db.settings())) {
+            MemberRepository users = new MemberRepository(store);
+            RepresentationCache cache = new RepresentationCache(1 << 20);
+            ListRequest all = ListRequest.of(null, "userName", null, null, "10", null, null, 100, 1000);
+            reconcile(store, "ada@example.com,Engineer,Design", "ben@example.com,Designer,Design", "cy@example.com,Writer,Docs");
+            assertEquals(fresh(users, all, BASE), versioned(cache, users, all));
+            assertEquals(3, loadedIds.size());
+
+            reconcile(store, "ada@example.com,Engineer,Design", "ben@example.com,Lead designer,Design", "cy@example.com,Writer,Docs");
+            List<JsonNode> titleChanged = versioned(cache, users, all);
+            assertEquals(fresh(users, all, BASE), titleChanged);
+            assertEquals("Lead designer", titleChanged.get(1).get("title").asText());
+            assertEquals(4, loadedIds.size(), "only Ben is rendered again");
+            assertEquals(byUserName(users, "ben@example.com"), loadedIds.get(3));
+
+            reconcile(store, "ada@example.com,Engineer,Design", "ben@example.com,Lead designer,Design", "cy@example.com,Writer,Design");
+            assertEquals(fresh(users, all, BASE), versioned(cache, users, all));
+            assertEquals(List.of(byUserName(users, "cy@example.com")), loadedIds.subList(4, loadedIds.size()),
+                    "only Cy, who joined Design, is rendered again");
+
+            // The same file again: a run that commits (a new generation) and changes nothing.
+            int before = loadedIds.size();
+            List<UUID> generation = users.findIds(all).generation();
+            reconcile(store, "ada@example.com,Engineer,Design", "ben@example.com,Lead designer,Design", "cy@example.com,Writer,Design");
+            List<JsonNode> unchanged = versioned(cache, users, all);
+            assertEquals(fresh(users, all, BASE), unchanged);
+            assertNotEquals(generation, users.findIds(all).generation());
+            assertEquals(before, loadedIds.size(), "a commit that changed none of them renders none of them");
+        }
+    }
+
+    private List<JsonNode> versioned(RepresentationCache cache, MemberRepository users, ListRequest request) {
+        StoreGeneration.Read<ResourceQuery.Page<UUID>> read = users.findIds(request);
+        List<JsonNode> raw = cache.get("Users", read.value().resources(), read.generation(), BASE, ids -> {
+            loadedIds.addAll(ids);
+            return users.load(ids, true);
+        }, l -> out -> UserRepresentation.write(l.member(), l.memberships(), BASE, out), users.versions());
+        return parsed(ListResponses.of(read.value().total(), 1, raw));
+    }
+
+    private static UUID byUserName(MemberRepository users, String userName) {
+        ListRequest one = ListRequest.of("userName eq \"" + userName + "\"", null, null, null, null, null, null, 100, 1000);
+        return users.findIds(one).value().resources().get(0);
     }
 
     /**
@@ -118,7 +171,10 @@ class RepresentationCacheTest {
             loadedIds.addAll(ids);
             return users.load(ids, true);
         }, l -> out -> UserRepresentation.write(l.member(), l.memberships(), base, out));
-        ObjectNode list = ListResponses.of(read.value().total(), 1, raw);
+        return parsed(ListResponses.of(read.value().total(), 1, raw));
+    }
+
+    private static List<JsonNode> parsed(ObjectNode list) {
         try {
             JsonNode parsed = ScimJson.MAPPER.readTree(ScimJson.MAPPER.writeValueAsString(list));
             List<JsonNode> out = new ArrayList<>();
