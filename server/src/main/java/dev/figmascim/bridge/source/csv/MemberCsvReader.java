@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * Teams separator the file uses. Pass 2 runs only if pass 1 found no error, and hands each row to the
  * sink as it is read. So a file is accepted or rejected as a whole (architecture §5: "bad rows: the
  * whole file is rejected ... nothing written"), and neither pass holds rows: memory is one record plus,
- * in pass 1, the set of e-mails seen.
+ * in pass 1, the set of e-mails seen, and in pass 2 the few batches read ahead of the sink.
  */
 public final class MemberCsvReader {
 
@@ -88,7 +88,12 @@ public final class MemberCsvReader {
         return new Checked(mapper.header().settleAccountType(CsvField.SEAT), mapper.teamSeparator());
     }
 
+    /** Pass 2, read ahead of {@code sink} on a thread of its own ({@link ReadAhead}). */
     private static long emit(Path file, String displayName, Checked checked, Consumer<MemberRow> sink) {
+        return ReadAhead.run("csv-read-ahead", out -> emitRows(file, displayName, checked, out), sink);
+    }
+
+    private static long emitRows(Path file, String displayName, Checked checked, Consumer<MemberRow> sink) {
         ErrorLog log = new ErrorLog(displayName);
         RowMapper mapper = RowMapper.emitting(checked.header(), checked.teamSeparator(), log);
         long rows = 0;
