@@ -37,7 +37,7 @@ export BRIDGE_DB_URL=jdbc:postgresql://127.0.0.1:5432/bench_csv BRIDGE_DB_USER=p
 TOKEN=fsb_bench_$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 (cd "$W" && SERVER_PORT=$PORT SERVER_HOST=127.0.0.1 BRIDGE_BOOTSTRAP_TOKEN=$TOKEN exec "$JAVA" -jar "$JAR" >"$W/out" 2>"$W/err") & PID=$!
-trap 'kill $PID 2>/dev/null; rm -rf "$W"; psql -q -h 127.0.0.1 -U postgres -d test -c "drop database if exists bench_csv with (force)" >/dev/null 2>&1 || true' EXIT
+trap '{ kill $PID 2>/dev/null || true; }; rm -rf "$W"; psql -q -h 127.0.0.1 -U postgres -d test -c "drop database if exists bench_csv with (force)" >/dev/null 2>&1 || true' EXIT
 until curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/admin/v1/reconciliations"; do sleep 0.3; done
 upload() { # prints "ms summary"
   curl -s -o "$W/summary.json" -w '%{time_total}' -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' \

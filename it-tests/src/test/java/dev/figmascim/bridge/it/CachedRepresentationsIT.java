@@ -82,9 +82,9 @@ class CachedRepresentationsIT {
     }
 
     /**
-     * A cursor walk's next page is rendered while the client reads the current one (scim.PagePrefetcher).
-     * A reconciliation that commits in between changes a member of that next page: the page the client
-     * then gets shows the new state, not the prefetched one.
+     * A walk's next page, by cursor or by startIndex, is rendered while the client reads the current one
+     * (scim.PagePrefetcher). A reconciliation that commits in between changes a member of that next page:
+     * the page the client then gets shows the new state, not the prefetched one.
      */
     @Test
     void aPrefetchedNextPageNeverOutlivesAReconciliation() throws Exception {
@@ -110,7 +110,18 @@ class CachedRepresentationsIT {
         for (JsonNode u : second.get("Resources")) {
             assertEquals(http().get("scim/v2/Users/" + u.get("id").asText()).json(), u, "User " + u.get("userName").asText());
         }
+
+        // The same by index, as Okta and Entra ID page: startIndex=1, then startIndex=1+count.
+        JsonNode firstByIndex = http().get("scim/v2/Users?sortBy=userName&startIndex=1&count=" + ben).json();
+        assertEquals(ben, firstByIndex.get("Resources").size());
+        Thread.sleep(500);
         assertEquals(201, http().send("POST", "admin/v1/reconciliations?fileName=members.csv", original, "text/csv").status());
+        JsonNode secondByIndex = http().get("scim/v2/Users?sortBy=userName&startIndex=" + (ben + 1) + "&count=" + ben).json();
+        assertEquals("ben.okafor@example.com", secondByIndex.get("Resources").get(0).get("userName").asText());
+        assertEquals("Senior Frontend Engineer", secondByIndex.get("Resources").get(0).get("title").asText());
+        for (JsonNode u : secondByIndex.get("Resources")) {
+            assertEquals(http().get("scim/v2/Users/" + u.get("id").asText()).json(), u, "User " + u.get("userName").asText());
+        }
     }
 
     /** Every user as a list page shows it, by id, read in pages of 4. */

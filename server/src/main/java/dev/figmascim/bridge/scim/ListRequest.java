@@ -17,6 +17,11 @@ record ListRequest(FilterExpression filter, String sortBy, boolean descending, i
     /** Longest filter accepted; a longer one is refused rather than parsed. */
     static final int MAX_FILTER_LENGTH = 4096;
 
+    /** The same query from another startIndex: the next page of an index walk. */
+    ListRequest startingAt(int start) {
+        return new ListRequest(filter, sortBy, descending, Math.max(1, start), count, attributes, excludedAttributes);
+    }
+
     static ListRequest of(String filter, String sortBy, String sortOrder, String startIndex, String count,
                           String attributes, String excludedAttributes, int defaultCount, int maxCount) {
         int start = parseInt(startIndex, "startIndex", 1);

@@ -96,10 +96,19 @@ public abstract class ListingEndpoint<L> {
 
     ObjectNode search(ListRequest request, UriInfo uri) {
         Projection projection = projection(request.attributes(), request.excludedAttributes());
+        String base = ScimRequests.baseUrl(uri);
+        prefetcher.awaitFor(prefetchKey(base, request));
         StoreGeneration.Read<ResourceQuery.Page<UUID>> read = findIds(request);
         ResourceQuery.Page<UUID> page = read.value();
-        return ListResponses.of(page.total(), request.startIndex(),
-                render(page.resources(), read.generation(), projection, ScimRequests.baseUrl(uri)));
+        long following = (long) request.startIndex() + request.count();
+        if (projection.isDefault() && request.count() > 0 && page.resources().size() == request.count() && following <= page.total()) {
+            ListRequest next = request.startingAt((int) following);
+            prefetcher.prefetch(prefetchKey(base, next), read.generation(), () -> {
+                StoreGeneration.Read<ResourceQuery.Page<UUID>> ahead = findIds(next);
+                render(ahead.value().resources(), ahead.generation(), projection, base);
+            });
+        }
+        return ListResponses.of(page.total(), request.startIndex(), render(page.resources(), read.generation(), projection, base));
     }
 
     /** RFC 9865 cursor paging: keyset pages that neither skip nor repeat while the store changes. */
@@ -113,7 +122,7 @@ public abstract class ListingEndpoint<L> {
         String[] cursors = requests.around(resource, request, target, page);
         String next = cursors[0];
         if (next != null && !target.previous() && projection.isDefault()) {
-            prefetcher.prefetch(prefetchKey(base, next), () -> renderPage(request, next, projection, base));
+            prefetcher.prefetch(prefetchKey(base, next), read.generation(), () -> renderPage(request, next, projection, base));
         }
         return ListResponses.cursor(page.total(), next, cursors[1], render(page.resources(), read.generation(), projection, base));
     }
@@ -126,7 +135,13 @@ public abstract class ListingEndpoint<L> {
     }
 
     private String prefetchKey(String base, String token) {
-        return resource + ' ' + base + ' ' + token;
+        return resource + " cursor " + base + ' ' + token;
+    }
+
+    /** An index page's request, as text: the prefetch of the next startIndex is known by it. */
+    private String prefetchKey(String base, ListRequest request) {
+        return resource + " index " + base + ' ' + (request.filter() == null ? "" : request.filter().toFilter()) + ' ' + request.sortBy()
+                + ' ' + request.descending() + ' ' + request.startIndex() + ' ' + request.count();
     }
 
     /**

@@ -1,11 +1,16 @@
 package dev.figmascim.bridge.scim;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.figmascim.bridge.config.BridgeSettings;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -19,12 +24,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Renders the page a cursor walker will ask for next into the {@link RepresentationCache} while it reads
- * the page it has. A walk (an SSPM's inventory, an IdP's import) asks for one page, parses it, then asks
- * for the next: without this the server and the client take turns, each idle while the other works. The
- * next page's cursor names exactly what will be asked, so the work is rarely wasted; when it is (the
- * walker stops, or a reconciliation commits in between and the entries are of an older generation),
- * it cost one page.
+ * Renders the page a walker will ask for next into the {@link RepresentationCache} while it reads the
+ * page it has. A walk (an SSPM's inventory, an IdP's import) asks for one page, parses it, then asks for
+ * the next, by cursor (RFC 9865) or by startIndex: without this the server and the client take turns,
+ * each idle while the other works. The next page's cursor, or the next startIndex of the same query,
+ * names exactly what will be asked, so the work is rarely wasted; when it is (the walker stops, or a
+ * reconciliation commits in between and the entries are of an older generation), it cost one page.
  *
  * <p>Best effort and bounded: a few threads, a short queue, a prefetch that finds the queue full is
  * dropped. A request whose page is being prefetched waits for that instead of rendering it a second time.
@@ -33,12 +38,19 @@ import java.util.logging.Logger;
 class PagePrefetcher {
 
     private static final Logger LOG = Logger.getLogger(PagePrefetcher.class.getName());
-    private static final int QUEUE = 16;
+    static final int QUEUE = 16;
     /** A prefetch slower than this is not waited for: the request renders what is still missing itself. */
     private static final long WAIT_MS = 10_000;
 
     private final ThreadPoolExecutor pool;
     private final Map<String, Future<?>> inFlight = new ConcurrentHashMap<>();
+    /**
+     * The pages prefetched lately, with the store generation they were read in: a client that asks for
+     * the same first page again and again (a dashboard, a health check) does not prefetch its second
+     * page every time.
+     */
+    private final Cache<String, List<UUID>> done = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(5)).build();
 
     @Inject
     PagePrefetcher(BridgeSettings settings) {
@@ -62,11 +74,15 @@ class PagePrefetcher {
         return pool != null;
     }
 
-    /** Runs {@code render} in the background, known by {@code key} until it ends. */
-    void prefetch(String key, Runnable render) {
-        if (pool == null || inFlight.containsKey(key)) {
+    /**
+     * Runs {@code render} in the background, known by {@code key} until it ends; not again for a key
+     * already prefetched in {@code generation}.
+     */
+    void prefetch(String key, List<UUID> generation, Runnable render) {
+        if (pool == null || inFlight.containsKey(key) || generation.equals(done.getIfPresent(key))) {
             return;
         }
+        done.put(key, generation);
         FutureTask<Void> task = new FutureTask<>(() -> {
             try {
                 render.run();
@@ -84,6 +100,7 @@ class PagePrefetcher {
             pool.execute(task);
         } catch (RejectedExecutionException full) {
             inFlight.remove(key, task);
+            done.invalidate(key);
         }
     }
 

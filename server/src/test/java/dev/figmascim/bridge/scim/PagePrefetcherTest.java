@@ -2,6 +2,8 @@ package dev.figmascim.bridge.scim;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,14 +15,35 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The prefetch of a walker's next page: waited for when running, taken back when queued, best effort. */
 class PagePrefetcherTest {
 
+    private static final List<UUID> GENERATION = List.of(UUID.randomUUID());
+
+    @Test
+    void aPageIsPrefetchedOncePerGeneration() {
+        PagePrefetcher prefetcher = new PagePrefetcher(1);
+        AtomicInteger rendered = new AtomicInteger();
+        for (int i = 0; i < 5; i++) {
+            prefetcher.prefetch("Users page 2", GENERATION, rendered::incrementAndGet);
+            until(() -> rendered.get() >= 1);
+        }
+        sleep(100);
+        assertEquals(1, rendered.get(), "the same first page asked again does not prefetch its second page again");
+        prefetcher.prefetch("Users page 2", List.of(UUID.randomUUID()), rendered::incrementAndGet);
+        until(() -> rendered.get() >= 2);
+        assertEquals(2, rendered.get(), "after a commit it is prefetched again");
+        prefetcher.stop();
+    }
+
     @Test
     void aRequestWaitsForThePrefetchOfItsPage() {
         PagePrefetcher prefetcher = new PagePrefetcher(1);
         AtomicInteger rendered = new AtomicInteger();
-        prefetcher.prefetch("Users next", () -> {
+        CountDownLatch started = new CountDownLatch(1);
+        prefetcher.prefetch("Users next", GENERATION, () -> {
+            started.countDown();
             sleep(300);
             rendered.incrementAndGet();
         });
+        await(started); // running, not queued: a queued one would be taken back
         prefetcher.awaitFor("Users next");
         assertEquals(1, rendered.get(), "the request found the page rendered when it went on");
         prefetcher.stop();
@@ -30,9 +53,9 @@ class PagePrefetcherTest {
     void aQueuedPrefetchIsTakenBackByItsRequest() throws InterruptedException {
         PagePrefetcher prefetcher = new PagePrefetcher(1);
         CountDownLatch release = new CountDownLatch(1);
-        prefetcher.prefetch("another walker", () -> await(release));
+        prefetcher.prefetch("another walker", GENERATION, () -> await(release));
         AtomicInteger rendered = new AtomicInteger();
-        prefetcher.prefetch("mine", rendered::incrementAndGet);
+        prefetcher.prefetch("mine", GENERATION, rendered::incrementAndGet);
         long start = System.nanoTime();
         prefetcher.awaitFor("mine");
         assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(2), "the request did not wait behind another walker's page");
@@ -45,17 +68,19 @@ class PagePrefetcherTest {
     void aFullQueueDropsPrefetchesAndAFailureIsTheRequestsToRender() {
         PagePrefetcher prefetcher = new PagePrefetcher(1);
         CountDownLatch release = new CountDownLatch(1);
-        prefetcher.prefetch("busy", () -> await(release));
+        prefetcher.prefetch("busy", GENERATION, () -> await(release));
         AtomicInteger ran = new AtomicInteger();
         for (int i = 0; i < 40; i++) {
-            prefetcher.prefetch("page " + i, ran::incrementAndGet);
+            prefetcher.prefetch("page " + i, GENERATION, ran::incrementAndGet);
         }
         release.countDown();
-        for (int i = 0; i < 40; i++) {
-            prefetcher.awaitFor("page " + i); // a dropped one is not waited for
-        }
-        assertTrue(ran.get() < 40, "some prefetches were dropped, not queued without bound: " + ran.get());
-        prefetcher.prefetch("failing", () -> {
+        until(() -> ran.get() >= PagePrefetcher.QUEUE);
+        sleep(200);
+        assertEquals(PagePrefetcher.QUEUE, ran.get(), "what did not fit in the queue was dropped, not queued without bound");
+        long start = System.nanoTime();
+        prefetcher.awaitFor("page 39"); // a dropped one is not waited for
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(1));
+        prefetcher.prefetch("failing", GENERATION, () -> {
             throw new IllegalStateException("database gone");
         });
         prefetcher.awaitFor("failing");
@@ -66,10 +91,17 @@ class PagePrefetcherTest {
     void offPrefetchesNothing() {
         PagePrefetcher off = new PagePrefetcher(0);
         AtomicInteger ran = new AtomicInteger();
-        off.prefetch("next", ran::incrementAndGet);
+        off.prefetch("next", GENERATION, ran::incrementAndGet);
         off.awaitFor("next");
         assertFalse(off.enabled());
         assertEquals(0, ran.get());
+    }
+
+    private static void until(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            sleep(5);
+        }
     }
 
     private static void sleep(long ms) {
