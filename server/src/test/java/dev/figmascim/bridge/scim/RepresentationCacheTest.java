@@ -29,6 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 class RepresentationCacheTest {
 
     private static final String BASE = "https://bridge.test/scim/v2/";
+    /** Every user, sorted by userName. */
+    private static final ListRequest ALL = ListRequest.of(null, "userName", null, null, "10", null, null, 100, 1000);
 
     @TempDir
     Path dir;
@@ -42,27 +44,26 @@ class RepresentationCacheTest {
         try (TestDatabase db = TestDatabase.create(kind); Store store = Store.open(db.settings())) {
             MemberRepository users = new MemberRepository(store);
             RepresentationCache cache = new RepresentationCache(1 << 20);
-            ListRequest all = ListRequest.of(null, "userName", null, null, "10", null, null, 100, 1000);
 
             reconcile(store, "ada@example.com,Engineer,Design", "ben@example.com,Designer,Design");
-            List<JsonNode> first = page(cache, users, all, BASE);
+            List<JsonNode> first = page(cache, users, ALL, BASE);
             assertEquals(2, loadedIds.size(), "the first read renders both");
-            assertEquals(fresh(users, all, BASE), first);
-            assertEquals(first, page(cache, users, all, BASE));
+            assertEquals(fresh(users, ALL, BASE), first);
+            assertEquals(first, page(cache, users, ALL, BASE));
             assertEquals(2, loadedIds.size(), "the second read, in the same generation, renders nothing");
 
             // Written behind the bridge's back, not by a reconciliation: still served from the cache, which
             // shows it is one (only reconciliations change the store, ARCHITECTURE §3, §5).
             store.run(em -> em.createQuery("update Member m set m.title = 'Intruder'").executeUpdate());
-            assertEquals(first, page(cache, users, all, BASE));
+            assertEquals(first, page(cache, users, ALL, BASE));
 
-            page(cache, users, all, "https://other.test/scim/v2/");
+            page(cache, users, ALL, "https://other.test/scim/v2/");
             assertEquals(4, loadedIds.size(), "absolute URLs differ per base URL: cached apart");
 
             reconcile(store, "ada@example.com,Engineer,Design", "ben@example.com,Lead designer,Web");
-            List<JsonNode> after = page(cache, users, all, BASE);
+            List<JsonNode> after = page(cache, users, ALL, BASE);
             assertEquals(6, loadedIds.size(), "a commit renders every one again");
-            assertEquals(fresh(users, all, BASE), after);
+            assertEquals(fresh(users, ALL, BASE), after);
             assertEquals("Lead designer", after.get(1).get("title").asText());
             assertEquals("Web", after.get(1).get("groups").get(0).get("display").asText());
         }
@@ -78,41 +79,35 @@ class RepresentationCacheTest {
         try (TestDatabase db = TestDatabase.create(kind); Store store = Store.open(db.settings())) {
             MemberRepository users = new MemberRepository(store);
             RepresentationCache cache = new RepresentationCache(1 << 20);
-            ListRequest all = ListRequest.of(null, "userName", null, null, "10", null, null, 100, 1000);
             reconcile(store, "ada@example.com,Engineer,Design", "ben@example.com,Designer,Design", "cy@example.com,Writer,Docs");
-            assertEquals(fresh(users, all, BASE), versioned(cache, users, all));
+            assertEquals(fresh(users, ALL, BASE), versioned(cache, users, ALL));
             assertEquals(3, loadedIds.size());
 
             reconcile(store, "ada@example.com,Engineer,Design", "ben@example.com,Lead designer,Design", "cy@example.com,Writer,Docs");
-            List<JsonNode> titleChanged = versioned(cache, users, all);
-            assertEquals(fresh(users, all, BASE), titleChanged);
+            List<JsonNode> titleChanged = versioned(cache, users, ALL);
+            assertEquals(fresh(users, ALL, BASE), titleChanged);
             assertEquals("Lead designer", titleChanged.get(1).get("title").asText());
             assertEquals(4, loadedIds.size(), "only Ben is rendered again");
             assertEquals(byUserName(users, "ben@example.com"), loadedIds.get(3));
 
             reconcile(store, "ada@example.com,Engineer,Design", "ben@example.com,Lead designer,Design", "cy@example.com,Writer,Design");
-            assertEquals(fresh(users, all, BASE), versioned(cache, users, all));
+            assertEquals(fresh(users, ALL, BASE), versioned(cache, users, ALL));
             assertEquals(List.of(byUserName(users, "cy@example.com")), loadedIds.subList(4, loadedIds.size()),
                     "only Cy, who joined Design, is rendered again");
 
             // The same file again: a run that commits (a new generation) and changes nothing.
             int before = loadedIds.size();
-            List<UUID> generation = users.findIds(all).generation();
+            List<UUID> generation = users.findIds(ALL).generation();
             reconcile(store, "ada@example.com,Engineer,Design", "ben@example.com,Lead designer,Design", "cy@example.com,Writer,Design");
-            List<JsonNode> unchanged = versioned(cache, users, all);
-            assertEquals(fresh(users, all, BASE), unchanged);
-            assertNotEquals(generation, users.findIds(all).generation());
+            List<JsonNode> unchanged = versioned(cache, users, ALL);
+            assertEquals(fresh(users, ALL, BASE), unchanged);
+            assertNotEquals(generation, users.findIds(ALL).generation());
             assertEquals(before, loadedIds.size(), "a commit that changed none of them renders none of them");
         }
     }
 
     private List<JsonNode> versioned(RepresentationCache cache, MemberRepository users, ListRequest request) {
-        StoreGeneration.Read<ResourceQuery.Page<UUID>> read = users.findIds(request);
-        List<JsonNode> raw = cache.get("Users", read.value().resources(), read.generation(), BASE, ids -> {
-            loadedIds.addAll(ids);
-            return users.load(ids, true);
-        }, l -> out -> UserRepresentation.write(l.member(), l.memberships(), BASE, out), users.versions());
-        return parsed(ListResponses.of(read.value().total(), 1, raw));
+        return page(cache, users, request, BASE, users.versions());
     }
 
     private static UUID byUserName(MemberRepository users, String userName) {
@@ -130,7 +125,6 @@ class RepresentationCacheTest {
     void theUserNameLookUpReadsTheSameGenerationAsEveryOtherQuery(String kind) throws IOException {
         try (TestDatabase db = TestDatabase.create(kind); Store store = Store.open(db.settings())) {
             MemberRepository users = new MemberRepository(store);
-            ListRequest all = ListRequest.of(null, "userName", null, null, "10", null, null, 100, 1000);
             ListRequest ada = ListRequest.of("userName eq \"ADA@Example.com\"", null, null, null, null, null, null, 100, 1000);
             ListRequest nobody = ListRequest.of("userName eq \"nobody@example.com\"", null, null, null, null, null, null, 100, 1000);
             assertEquals(List.of(), users.findIds(ada).generation(), "no run has finished yet");
@@ -138,7 +132,7 @@ class RepresentationCacheTest {
             for (int run = 0; run < 3; run++) {
                 reconcile(store, "ada@example.com,Engineer,Design", "ben@example.com,Designer v" + run + ",Design");
                 StoreGeneration.Read<ResourceQuery.Page<UUID>> byKey = users.findIds(ada);
-                StoreGeneration.Read<ResourceQuery.Page<UUID>> general = users.findIds(all);
+                StoreGeneration.Read<ResourceQuery.Page<UUID>> general = users.findIds(ALL);
                 assertEquals(general.generation(), byKey.generation());
                 assertEquals(run + 1, byKey.generation().size());
                 assertEquals(List.of(general.value().resources().get(0)), byKey.value().resources());
@@ -155,22 +149,26 @@ class RepresentationCacheTest {
     void aCacheTooSmallForOneRepresentationStillAnswersRight() throws IOException {
         try (TestDatabase db = TestDatabase.create("h2"); Store store = Store.open(db.settings())) {
             MemberRepository users = new MemberRepository(store);
-            ListRequest all = ListRequest.of(null, "userName", null, null, "10", null, null, 100, 1000);
             reconcile(store, "ada@example.com,Engineer,Design", "ben@example.com,Designer,Design");
             for (RepresentationCache cache : List.of(new RepresentationCache(1), new RepresentationCache(0))) {
-                assertEquals(fresh(users, all, BASE), page(cache, users, all, BASE));
-                assertEquals(fresh(users, all, BASE), page(cache, users, all, BASE));
+                assertEquals(fresh(users, ALL, BASE), page(cache, users, ALL, BASE));
+                assertEquals(fresh(users, ALL, BASE), page(cache, users, ALL, BASE));
             }
         }
     }
 
     /** A page as the list endpoints serve it, parsed back from the raw JSON they write. */
     private List<JsonNode> page(RepresentationCache cache, MemberRepository users, ListRequest request, String base) {
+        return page(cache, users, request, base, null);
+    }
+
+    private List<JsonNode> page(RepresentationCache cache, MemberRepository users, ListRequest request, String base,
+                                RepresentationCache.Versions<MemberRepository.Loaded> versions) {
         StoreGeneration.Read<ResourceQuery.Page<UUID>> read = users.findIds(request);
         List<JsonNode> raw = cache.get("Users", read.value().resources(), read.generation(), base, ids -> {
             loadedIds.addAll(ids);
             return users.load(ids, true);
-        }, l -> out -> UserRepresentation.write(l.member(), l.memberships(), base, out));
+        }, l -> out -> UserRepresentation.write(l.member(), l.memberships(), base, out), versions);
         return parsed(ListResponses.of(read.value().total(), 1, raw));
     }
 
