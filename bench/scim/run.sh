@@ -24,7 +24,7 @@ DB=${DB:-postgres}
 PSQL="psql -q -h 127.0.0.1 -U postgres"
 H2_JAR=$(ls server/target/libs/h2-*.jar)
 cleanup() { [ -n "${PID:-}" ] && kill "$PID" 2>/dev/null; [ -n "${PID2:-}" ] && kill "$PID2" 2>/dev/null; rm -rf "$W"
-  [ "$DB" = postgres ] && { $PSQL -d test -c "drop database if exists bench_scim with (force)" >/dev/null 2>&1 || true; }; }
+  if [ "$DB" = postgres ]; then $PSQL -d test -c "drop database if exists bench_scim with (force)" >/dev/null 2>&1 || true; fi; }
 trap cleanup EXIT
 if [ "$DB" = h2 ]; then
   # AUTO_SERVER: the bridge opens the file embedded; the loader and StreamingSelect reach it over TCP.
