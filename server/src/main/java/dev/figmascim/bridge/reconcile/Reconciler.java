@@ -24,6 +24,7 @@ import org.hibernate.jpa.HibernateHints;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -59,6 +60,8 @@ public final class Reconciler {
     private static final int CHUNK = 2_000;
     /** The source whose e-mail for a user is authoritative: others match on e-mail but never change it. */
     private static final Source EMAIL_OWNER = MemberField.FIGMA_USER_ID.owner();
+    /** What a member's display name is made of (NameParts; with the e-mail, its last resort): Groups show it. */
+    private static final Set<MemberField> DISPLAY_FIELDS = EnumSet.of(MemberField.NAME, MemberField.GIVEN_NAME, MemberField.FAMILY_NAME);
     private static final int PROGRESS_EVERY = 10_000;
     /** New members after which PostgreSQL's statistics are refreshed within the run. */
     private static final int ANALYZE_AFTER = 1_000;
@@ -617,6 +620,9 @@ public final class Reconciler {
             }
             if (emailChanged || changes.stream().anyMatch(c -> c.field() == MemberField.MANAGER_EMAIL)) {
                 managerInputsChanged = true;
+            }
+            if (emailChanged || changes.stream().anyMatch(c -> DISPLAY_FIELDS.contains(c.field()))) {
+                teams.memberRenamed(m.id());
             }
             return emailChanged || !changes.isEmpty();
         }

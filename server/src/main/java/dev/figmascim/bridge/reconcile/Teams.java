@@ -43,6 +43,8 @@ final class Teams {
     private final Set<UUID> touched = new HashSet<>();
     /** Teams renamed in this run: their name is part of each member's User (groups, teams), so members move on too. */
     private final Set<UUID> renamed = new HashSet<>();
+    /** Members whose display name changed in this run: it is part of each of their teams' Group (members.display). */
+    private final Set<UUID> renamedMembers = new HashSet<>();
     private final Set<UUID> seenGroupings = new HashSet<>();
     private Set<String> workspaceNames;
     private Set<String> billingGroupNames;
@@ -526,6 +528,11 @@ final class Teams {
         touched.add(teamId);
     }
 
+    /** The member's display name (name, given or family name, or e-mail) changed in this run. */
+    void memberRenamed(UUID memberId) {
+        renamedMembers.add(memberId);
+    }
+
     /**
      * Moves the version of every team whose members changed in this run, and of every member of a team
      * renamed in it: one UPDATE per {@value #CHUNK} teams instead of loading each. A team already stamped
@@ -547,6 +554,15 @@ final class Teams {
             em.createQuery("update Member m set m.lastModified = :now, m.version = m.version + 1 where m.lastModified <> :now"
                             + " and m.id in (select tm.member.id from TeamMembership tm where tm.team.id in :ids)")
                     .setParameter("now", now).setParameter("ids", renames.subList(i, Math.min(renames.size(), i + CHUNK)))
+                    .executeUpdate();
+        }
+        // A member's new display name changes the Group of each of its teams (members.display, the
+        // extension's memberRoles) in the same way.
+        List<UUID> renamedIds = new ArrayList<>(renamedMembers);
+        for (int i = 0; i < renamedIds.size(); i += CHUNK) {
+            em.createQuery("update Team t set t.lastModified = :now, t.version = t.version + 1 where t.lastModified <> :now"
+                            + " and t.id in (select tm.team.id from TeamMembership tm where tm.member.id in :ids)")
+                    .setParameter("now", now).setParameter("ids", renamedIds.subList(i, Math.min(renamedIds.size(), i + CHUNK)))
                     .executeUpdate();
         }
         // The bulk UPDATEs bypassed any managed Team or Member: forget them rather than keep stale copies.

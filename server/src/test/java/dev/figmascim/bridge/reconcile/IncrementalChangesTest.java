@@ -229,6 +229,16 @@ class IncrementalChangesTest {
         assertEquals(0, run(Source.ACTIVITY_LOG, new IncomingTeam(IncomingTeam.Kind.RENAMED, "5", "Mobile App")).changeEvents());
         assertEquals(adaAfter.getVersion(), member("ada@x.com").getVersion(), "no rename, no new version");
 
+        // Ada's new name is part of the Group of her team (members.display): its version moves, once.
+        Team beforeAdaRenamed = team("Mobile App");
+        run(Source.FIGMA_SCIM, new IncomingMember("ada@x.com", Map.of(MemberField.FIGMA_USER_ID, "1", MemberField.NAME, "Ada Lovelace",
+                MemberField.GIVEN_NAME, "Ada", MemberField.FAMILY_NAME, "Lovelace"), null));
+        assertEquals(beforeAdaRenamed.getVersion() + 1, team("Mobile App").getVersion());
+        assertTrue(ScimView.group(store, "Mobile App").toString().contains("Ada Lovelace"));
+        run(Source.FIGMA_SCIM, new IncomingMember("ada@x.com", Map.of(MemberField.FIGMA_USER_ID, "1", MemberField.NAME, "Ada Lovelace",
+                MemberField.GIVEN_NAME, "Ada", MemberField.FAMILY_NAME, "Lovelace"), null));
+        assertEquals(beforeAdaRenamed.getVersion() + 1, team("Mobile App").getVersion(), "no new name, no new version");
+
         // Another Figma team with a name already taken gets its id added to the name.
         run(Source.ACTIVITY_LOG, new IncomingTeam(IncomingTeam.Kind.CREATED, "6", "Mobile App"));
         assertEquals("6", team("Mobile App (6)").getFigmaTeamId());
