@@ -76,17 +76,9 @@ class RepresentationCache {
     /**
      * The representations of {@code ids}, in their order, as raw JSON nodes: from the cache where one of
      * {@code generation} is held, else rendered from what {@code load} returns for the missing ids (one
-     * call) and kept. An id {@code load} does not return is left out.
-     */
-    <L> List<JsonNode> get(String resource, List<UUID> ids, List<UUID> generation, String baseUrl,
-                           Function<List<UUID>, Map<UUID, L>> load, Function<L, ScimJson.Writing> writer) {
-        return get(resource, ids, generation, baseUrl, load, writer, null);
-    }
-
-    /**
-     * {@link #get(String, List, List, String, Function, Function)}, with the entries of an older
-     * generation checked by {@code versions} (one call for all of them) and kept when their resource has
-     * not moved on: a reconciliation then renders again only what it changed.
+     * call) and kept. An id {@code load} does not return is left out. With {@code versions} (null: none),
+     * the entries of an older generation are checked by it (one call for all of them) and kept when their
+     * resource has not moved on: a reconciliation then renders again only what it changed.
      */
     <L> List<JsonNode> get(String resource, List<UUID> ids, List<UUID> generation, String baseUrl,
                            Function<List<UUID>, Map<UUID, L>> load, Function<L, ScimJson.Writing> writer, Versions<L> versions) {

@@ -123,19 +123,9 @@ final class ResourceQuery<E> {
         return findPage(em, request, after, false, this::count, false);
     }
 
-    /** {@link #findAfter(EntityManager, ListRequest, Position)}, asking {@code counter} for the total when the page cannot tell. */
-    CursorPage<E> findAfter(EntityManager em, ListRequest request, Position after, Counter counter) {
-        return findPage(em, request, after, false, counter, false);
-    }
-
     /** The rows just before {@code before} in the same order (RFC 9865 previousCursor); {@code more}: rows precede them. */
     CursorPage<E> findBefore(EntityManager em, ListRequest request, Position before) {
         return findPage(em, request, before, true, this::count, false);
-    }
-
-    /** {@link #findBefore(EntityManager, ListRequest, Position)}, asking {@code counter} for the total. */
-    CursorPage<E> findBefore(EntityManager em, ListRequest request, Position before, Counter counter) {
-        return findPage(em, request, before, true, counter, false);
     }
 
     /**
