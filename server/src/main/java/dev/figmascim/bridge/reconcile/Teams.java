@@ -534,38 +534,33 @@ final class Teams {
     }
 
     /**
-     * Moves the version of every team whose members changed in this run, and of every member of a team
-     * renamed in it: one UPDATE per {@value #CHUNK} teams instead of loading each. A team already stamped
-     * with this run's time (created in it) keeps its version, as it would through the entity.
+     * Moves the version of every team whose members changed in this run, of every member of a team
+     * renamed in it, and of every team of a member renamed in it: one UPDATE per {@value #CHUNK} ids
+     * instead of loading each. A row already stamped with this run's time (created or changed in it)
+     * keeps its version, as it would through the entity.
      */
     void touchAll() {
         em.flush();
-        List<UUID> ids = new ArrayList<>(touched);
-        for (int i = 0; i < ids.size(); i += CHUNK) {
-            em.createQuery("update Team t set t.lastModified = :now, t.version = t.version + 1"
-                            + " where t.id in :ids and t.lastModified <> :now")
-                    .setParameter("now", now).setParameter("ids", ids.subList(i, Math.min(ids.size(), i + CHUNK))).executeUpdate();
-        }
+        stamp("update Team t set t.lastModified = :now, t.version = t.version + 1 where t.lastModified <> :now and t.id in :ids",
+                touched);
         // A renamed team changes the User of each of its members (groups.display, the extension's teams), so
-        // their versions move on as well: If-None-Match must not answer 304 for a body that changed. Members
-        // already changed in this run (stamped now) have moved on already.
-        List<UUID> renames = new ArrayList<>(renamed);
-        for (int i = 0; i < renames.size(); i += CHUNK) {
-            em.createQuery("update Member m set m.lastModified = :now, m.version = m.version + 1 where m.lastModified <> :now"
-                            + " and m.id in (select tm.member.id from TeamMembership tm where tm.team.id in :ids)")
-                    .setParameter("now", now).setParameter("ids", renames.subList(i, Math.min(renames.size(), i + CHUNK)))
-                    .executeUpdate();
-        }
+        // their versions move on as well: If-None-Match must not answer 304 for a body that changed.
+        stamp("update Member m set m.lastModified = :now, m.version = m.version + 1 where m.lastModified <> :now"
+                + " and m.id in (select tm.member.id from TeamMembership tm where tm.team.id in :ids)", renamed);
         // A member's new display name changes the Group of each of its teams (members.display, the
         // extension's memberRoles) in the same way.
-        List<UUID> renamedIds = new ArrayList<>(renamedMembers);
-        for (int i = 0; i < renamedIds.size(); i += CHUNK) {
-            em.createQuery("update Team t set t.lastModified = :now, t.version = t.version + 1 where t.lastModified <> :now"
-                            + " and t.id in (select tm.team.id from TeamMembership tm where tm.member.id in :ids)")
-                    .setParameter("now", now).setParameter("ids", renamedIds.subList(i, Math.min(renamedIds.size(), i + CHUNK)))
-                    .executeUpdate();
-        }
+        stamp("update Team t set t.lastModified = :now, t.version = t.version + 1 where t.lastModified <> :now"
+                + " and t.id in (select tm.team.id from TeamMembership tm where tm.member.id in :ids)", renamedMembers);
         // The bulk UPDATEs bypassed any managed Team or Member: forget them rather than keep stale copies.
         em.clear();
+    }
+
+    /** Runs {@code update} (parameters {@code :now} and {@code :ids}) for {@code ids}, {@value #CHUNK} at a time. */
+    private void stamp(String update, Set<UUID> ids) {
+        List<UUID> all = new ArrayList<>(ids);
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            em.createQuery(update).setParameter("now", now).setParameter("ids", all.subList(i, Math.min(all.size(), i + CHUNK)))
+                    .executeUpdate();
+        }
     }
 }
