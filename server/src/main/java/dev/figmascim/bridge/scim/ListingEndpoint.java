@@ -122,16 +122,14 @@ public abstract class ListingEndpoint<L> {
         String[] cursors = requests.around(resource, request, target, page);
         String next = cursors[0];
         if (next != null && !target.previous() && projection.isDefault()) {
-            prefetcher.prefetch(prefetchKey(base, next), read.generation(), () -> renderPage(request, next, projection, base));
+            // The next cursor stands for this page's last position: read on from it, no token to decode.
+            ResourceQuery.Position last = page.positions().get(page.positions().size() - 1);
+            prefetcher.prefetch(prefetchKey(base, next), read.generation(), () -> {
+                StoreGeneration.Read<ResourceQuery.CursorPage<UUID>> ahead = findIdsNear(request, last, false);
+                render(ahead.value().resources(), ahead.generation(), projection, base);
+            });
         }
         return ListResponses.cursor(page.total(), next, cursors[1], render(page.resources(), read.generation(), projection, base));
-    }
-
-    /** Renders the page {@code token} names into the cache (the prefetch of the walker's next request). */
-    private void renderPage(ListRequest request, String token, Projection projection, String base) {
-        ScimRequests.CursorTarget target = requests.target(token, resource, request, query());
-        StoreGeneration.Read<ResourceQuery.CursorPage<UUID>> read = findIdsNear(request, target.position(), false);
-        render(read.value().resources(), read.generation(), projection, base);
     }
 
     private String prefetchKey(String base, String token) {

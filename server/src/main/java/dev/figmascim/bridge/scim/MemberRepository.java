@@ -38,6 +38,7 @@ class MemberRepository {
     private final Store store;
     private final IdPages pages;
     private final ResourceQuery<Member> query = new ResourceQuery<>(UserAttributes.TABLE, "id");
+    private final RepresentationCache.Versions<Loaded> versions = new UserVersions();
 
     @Inject
     MemberRepository(Store store, MatchCounts counts) {
@@ -93,24 +94,26 @@ class MemberRepository {
 
     /** A User's version moves exactly when its representation changes (issue 4 §6): cached Users are checked by it. */
     RepresentationCache.Versions<Loaded> versions() {
-        return new RepresentationCache.Versions<>() {
-            @Override
-            public long of(Loaded loaded) {
-                return loaded.member().getVersion();
-            }
+        return versions;
+    }
 
-            @Override
-            public Map<UUID, Long> current(List<UUID> ids) {
-                return store.readStateless(session -> {
-                    Map<UUID, Long> out = new HashMap<>();
-                    List<Object[]> rows = IdSet.of(ids).bind(session.createNativeQuery(
-                            "select id, version from member where id in (:ids) and id between :lo and :hi", Object[].class)
-                            .addScalar("id", UUID.class).addScalar("version", Long.class)).getResultList();
-                    rows.forEach(r -> out.put((UUID) r[0], (Long) r[1]));
-                    return out;
-                });
-            }
-        };
+    private final class UserVersions implements RepresentationCache.Versions<Loaded> {
+        @Override
+        public long of(Loaded loaded) {
+            return loaded.member().getVersion();
+        }
+
+        @Override
+        public Map<UUID, Long> current(List<UUID> ids) {
+            return store.readStateless(session -> {
+                Map<UUID, Long> out = new HashMap<>();
+                List<Object[]> rows = IdSet.of(ids).bind(session.createNativeQuery(
+                        "select id, version from member where id in (:ids) and id between :lo and :hi", Object[].class)
+                        .addScalar("id", UUID.class).addScalar("version", Long.class)).getResultList();
+                rows.forEach(r -> out.put((UUID) r[0], (Long) r[1]));
+                return out;
+            });
+        }
     }
 
     /** At most one member matches a user name, so sortBy cannot change the page and the total is the match. */
