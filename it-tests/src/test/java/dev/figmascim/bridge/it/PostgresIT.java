@@ -68,7 +68,7 @@ class PostgresIT {
         }
     }
 
-    private static void admin(String sql) throws SQLException {
+    static void admin(String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(ADMIN_URL, USER, ""); Statement s = c.createStatement()) {
             s.execute(sql);
         }

@@ -78,10 +78,10 @@ public final class BridgeSettings {
 
     /**
      * How many bytes of serialised SCIM representations are kept ({@code bridge.scim.representation-cache-mb});
-     * by default an eighth of the heap, at most 256 MiB; 0 renders every representation on every request.
+     * by default an eighth of the heap, at most 1 GiB; 0 renders every representation on every request.
      */
     public long scimRepresentationCacheBytes() {
-        long byDefault = Math.min(256L, Runtime.getRuntime().maxMemory() / 8 / (1024 * 1024));
+        long byDefault = Math.min(1024L, Runtime.getRuntime().maxMemory() / 8 / (1024 * 1024));
         return config.getOptionalValue("bridge.scim.representation-cache-mb", Long.class).orElse(byDefault) * 1024 * 1024;
     }
 
@@ -92,6 +92,15 @@ public final class BridgeSettings {
      */
     public boolean scimCursorPrefetch() {
         return config.getOptionalValue("bridge.scim.cursor-prefetch", Boolean.class).orElse(true) && scimRepresentationCacheBytes() > 0;
+    }
+
+    /**
+     * Whether the first list request for a resource type renders all of that type's full representations
+     * into the representation cache in the background, once per base URL and store generation
+     * ({@code bridge.scim.cache-warm-up}, default true; off when the representation cache is off).
+     */
+    public boolean scimCacheWarmUp() {
+        return config.getOptionalValue("bridge.scim.cache-warm-up", Boolean.class).orElse(true) && scimRepresentationCacheBytes() > 0;
     }
 
     /** The largest member CSV the admin API accepts, in bytes (default 200 MiB). */

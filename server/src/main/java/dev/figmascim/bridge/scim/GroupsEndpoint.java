@@ -32,8 +32,9 @@ public class GroupsEndpoint extends ListingEndpoint<TeamRepository.Loaded> {
     private final TeamRepository teams;
 
     @Inject
-    GroupsEndpoint(TeamRepository teams, ScimRequests requests, RepresentationCache cache, PagePrefetcher prefetcher) {
-        super(requests, cache, prefetcher, "Groups", ScimUrns.GROUP, EXTENSIONS);
+    GroupsEndpoint(TeamRepository teams, ScimRequests requests, RepresentationCache cache, PagePrefetcher prefetcher,
+                   CacheWarmUp warmUp) {
+        super(requests, cache, prefetcher, warmUp, "Groups", ScimUrns.GROUP, EXTENSIONS);
         this.teams = teams;
     }
 
@@ -61,6 +62,11 @@ public class GroupsEndpoint extends ListingEndpoint<TeamRepository.Loaded> {
     @Override
     Map<UUID, TeamRepository.Loaded> load(List<UUID> ids, Projection projection) {
         return teams.load(ids, wantsMembers(projection));
+    }
+
+    @Override
+    List<UUID> generation() {
+        return teams.generation();
     }
 
     @Override

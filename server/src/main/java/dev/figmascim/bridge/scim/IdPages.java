@@ -42,6 +42,11 @@ final class IdPages {
         });
     }
 
+    /** The store generation now. */
+    List<UUID> generation() {
+        return store.query(StoreGeneration::current);
+    }
+
     /** {@code loaded} in the order of {@code ids}; an id without a row (members and teams loaded after their page) is left out. */
     static <L> List<L> inOrder(List<UUID> ids, Map<UUID, L> loaded) {
         List<L> out = new ArrayList<>(ids.size());

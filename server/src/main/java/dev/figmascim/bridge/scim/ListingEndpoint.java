@@ -35,12 +35,14 @@ public abstract class ListingEndpoint<L> {
     private final Set<String> extensions;
     private final RepresentationCache cache;
     private final PagePrefetcher prefetcher;
+    private final CacheWarmUp warmUp;
 
-    ListingEndpoint(ScimRequests requests, RepresentationCache cache, PagePrefetcher prefetcher, String resource, String coreUrn,
-                    Set<String> extensions) {
+    ListingEndpoint(ScimRequests requests, RepresentationCache cache, PagePrefetcher prefetcher, CacheWarmUp warmUp, String resource,
+                    String coreUrn, Set<String> extensions) {
         this.requests = requests;
         this.cache = cache;
         this.prefetcher = prefetcher;
+        this.warmUp = warmUp;
         this.resource = resource;
         this.coreUrn = coreUrn;
         this.extensions = extensions;
@@ -60,6 +62,9 @@ public abstract class ListingEndpoint<L> {
     RepresentationCache.Versions<L> versions() {
         return null;
     }
+
+    /** The store generation now, for a page prepared in an earlier one. */
+    abstract List<UUID> generation();
 
     /** The query that reads cursor positions back. */
     abstract ResourceQuery<?> query();
@@ -100,6 +105,7 @@ public abstract class ListingEndpoint<L> {
         prefetcher.awaitFor(prefetchKey(base, request));
         StoreGeneration.Read<ResourceQuery.Page<UUID>> read = findIds(request);
         ResourceQuery.Page<UUID> page = read.value();
+        warmUp(projection, base, read.generation());
         long following = (long) request.startIndex() + request.count();
         if (projection.isDefault() && request.count() > 0 && page.resources().size() == request.count() && following <= page.total()) {
             ListRequest next = request.startingAt((int) following);
@@ -116,24 +122,63 @@ public abstract class ListingEndpoint<L> {
         Projection projection = projection(request.attributes(), request.excludedAttributes());
         String base = ScimRequests.baseUrl(uri);
         ScimRequests.CursorTarget target = requests.target(token, resource, request, query());
-        prefetcher.awaitFor(prefetchKey(base, token));
-        StoreGeneration.Read<ResourceQuery.CursorPage<UUID>> read = findIdsNear(request, target.position(), target.previous());
-        ResourceQuery.CursorPage<UUID> page = read.value();
+        String key = prefetchKey(base, request, token);
+        prefetcher.awaitFor(key);
+        PagePrefetcher.Prepared prepared = projection.isDefault() ? prefetcher.take(key) : null;
+        ResourceQuery.CursorPage<UUID> page;
+        List<UUID> generation;
+        List<JsonNode> resources;
+        if (prepared != null && prepared.generation().equals(generation())) {
+            // Read and rendered while the client parsed the previous page, in the generation that is still current.
+            @SuppressWarnings("unchecked")
+            ResourceQuery.CursorPage<UUID> ready = (ResourceQuery.CursorPage<UUID>) prepared.page();
+            page = ready;
+            generation = prepared.generation();
+            resources = prepared.resources();
+        } else {
+            StoreGeneration.Read<ResourceQuery.CursorPage<UUID>> read = findIdsNear(request, target.position(), target.previous());
+            page = read.value();
+            generation = read.generation();
+            resources = null;
+        }
+        warmUp(projection, base, generation);
         String[] cursors = requests.around(resource, request, target, page);
         String next = cursors[0];
         if (next != null && !target.previous() && projection.isDefault()) {
             // The next cursor stands for this page's last position: read on from it, no token to decode.
             ResourceQuery.Position last = page.positions().get(page.positions().size() - 1);
-            prefetcher.prefetch(prefetchKey(base, next), read.generation(), () -> {
+            prefetcher.prepare(prefetchKey(base, request, next), generation, () -> {
                 StoreGeneration.Read<ResourceQuery.CursorPage<UUID>> ahead = findIdsNear(request, last, false);
-                render(ahead.value().resources(), ahead.generation(), projection, base);
+                List<JsonNode> rendered = render(ahead.value().resources(), ahead.generation(), projection, base);
+                return new PagePrefetcher.Prepared(ahead.generation(), ahead.value(), rendered);
             });
         }
-        return ListResponses.cursor(page.total(), next, cursors[1], render(page.resources(), read.generation(), projection, base));
+        if (resources == null) {
+            resources = render(page.resources(), generation, projection, base);
+        }
+        return ListResponses.cursor(page.total(), next, cursors[1], resources);
     }
 
-    private String prefetchKey(String base, String token) {
-        return resource + " cursor " + base + ' ' + token;
+    /**
+     * A client reads full representations of this type under {@code base}: have every one rendered into
+     * the cache for {@code generation}, in the background, by id pages of the largest size ({@link CacheWarmUp}).
+     */
+    private void warmUp(Projection projection, String base, List<UUID> generation) {
+        if (!projection.isDefault()) {
+            return;
+        }
+        ListRequest everything = new ListRequest(null, null, false, 1, requests.maxCount(), null, null);
+        warmUp.request(resource + ' ' + base, generation, at -> {
+            StoreGeneration.Read<ResourceQuery.CursorPage<UUID>> read = findIdsNear(everything, at, false);
+            ResourceQuery.CursorPage<UUID> page = read.value();
+            render(page.resources(), read.generation(), projection, base);
+            return page.more() ? page.positions().get(page.positions().size() - 1) : null;
+        }, cache::nearlyFull);
+    }
+
+    /** A cursor page's request: its token names the position and the query; the count is the client's to change. */
+    private String prefetchKey(String base, ListRequest request, String token) {
+        return resource + " cursor " + base + ' ' + request.count() + ' ' + token;
     }
 
     /** An index page's request, as text: the prefetch of the next startIndex is known by it. */

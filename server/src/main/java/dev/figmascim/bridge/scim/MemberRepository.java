@@ -87,6 +87,11 @@ class MemberRepository {
         return pages.findNear(request, at, previous);
     }
 
+    /** The store generation now. */
+    List<UUID> generation() {
+        return pages.generation();
+    }
+
     /** The members of {@code ids} that exist, by id, with their memberships when wanted. */
     Map<UUID, Loaded> load(List<UUID> ids, boolean withGroups) {
         return ids.isEmpty() ? Map.of() : store.readStateless(session -> loadWith(session, ids, withGroups));

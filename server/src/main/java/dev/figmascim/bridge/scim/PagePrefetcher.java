@@ -20,6 +20,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -52,6 +53,17 @@ class PagePrefetcher {
     private final Cache<String, List<UUID>> done = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofMinutes(5)).build();
 
+    /**
+     * A prepared page: what its request would read and render, with the store generation it was read in;
+     * the request serves it only if that is still the current generation.
+     */
+    record Prepared(List<UUID> generation, Object page, List<com.fasterxml.jackson.databind.JsonNode> resources) {
+    }
+
+    /** Prepared pages not yet asked for; a walker that stops leaves one, which expires. */
+    private final Cache<String, Prepared> prepared = Caffeine.newBuilder().maximumSize(256)
+            .expireAfterWrite(Duration.ofMinutes(2)).build();
+
     @Inject
     PagePrefetcher(BridgeSettings settings) {
         this(settings.scimCursorPrefetch() ? Math.max(1, Runtime.getRuntime().availableProcessors() / 2) : 0);
@@ -79,13 +91,27 @@ class PagePrefetcher {
      * already prefetched in {@code generation}.
      */
     void prefetch(String key, List<UUID> generation, Runnable render) {
+        prepare(key, generation, () -> {
+            render.run();
+            return null;
+        });
+    }
+
+    /**
+     * {@link #prefetch} of a page whose result is kept for its request to {@link #take}: what
+     * {@code render} returns (null: nothing), filed with the generation the result was read in.
+     */
+    void prepare(String key, List<UUID> generation, Supplier<Prepared> render) {
         if (pool == null || inFlight.containsKey(key) || generation.equals(done.getIfPresent(key))) {
             return;
         }
         done.put(key, generation);
         FutureTask<Void> task = new FutureTask<>(() -> {
             try {
-                render.run();
+                Prepared result = render.get();
+                if (result != null) {
+                    prepared.put(key, result);
+                }
             } catch (RuntimeException e) {
                 // The request itself will render the page, and report what goes wrong there.
                 LOG.log(Level.FINE, "prefetch of a SCIM page failed", e);
@@ -102,6 +128,19 @@ class PagePrefetcher {
             inFlight.remove(key, task);
             done.invalidate(key);
         }
+    }
+
+    /**
+     * The result a finished {@link #prepare} left under {@code key}, once (null: none); call after
+     * {@link #awaitFor}. Taking it lets the key be prefetched again in the same generation: a second
+     * walk is prepared too.
+     */
+    Prepared take(String key) {
+        Prepared result = prepared.asMap().remove(key);
+        if (result != null) {
+            done.invalidate(key);
+        }
+        return result;
     }
 
     /** Waits for the prefetch known by {@code key}, if one is running or queued. */

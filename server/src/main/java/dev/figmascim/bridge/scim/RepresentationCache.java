@@ -29,7 +29,7 @@ import java.util.function.Function;
  * the cache. Groups are rendered again: a Group shows its members' names, which do not move its version.
  *
  * <p>Bounded by the UTF-8 size of what it holds ({@code bridge.scim.representation-cache-mb}; by default
- * an eighth of the heap, at most 256 MiB). Caffeine evicts by frequency and recency. Entries of an older
+ * an eighth of the heap, at most 1 GiB). Caffeine evicts by frequency and recency. Entries of an older
  * generation are never read again and age out the same way.
  */
 @ApplicationScoped
@@ -128,6 +128,15 @@ class RepresentationCache {
             }
         }
         return java.util.Arrays.stream(out).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Whether what is held has reached nine tenths of the bound (always, when disabled): a warm-up stops there. */
+    boolean nearlyFull() {
+        if (cache == null) {
+            return true;
+        }
+        var eviction = cache.policy().eviction().orElseThrow();
+        return eviction.weightedSize().orElse(0) >= eviction.getMaximum() / 10 * 9;
     }
 
     /**

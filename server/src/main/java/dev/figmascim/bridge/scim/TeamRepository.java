@@ -69,6 +69,11 @@ class TeamRepository {
         return pages.findNear(request, at, previous);
     }
 
+    /** The store generation now. */
+    List<UUID> generation() {
+        return pages.generation();
+    }
+
     /** The teams of {@code ids} that exist, by id, with their memberships when wanted. */
     Map<UUID, Loaded> load(List<UUID> ids, boolean withMembers) {
         return ids.isEmpty() ? Map.of() : store.query(em -> load(em, ids, withMembers));

@@ -32,8 +32,9 @@ public class UsersEndpoint extends ListingEndpoint<MemberRepository.Loaded> {
     private final MemberRepository members;
 
     @Inject
-    UsersEndpoint(MemberRepository members, ScimRequests requests, RepresentationCache cache, PagePrefetcher prefetcher) {
-        super(requests, cache, prefetcher, "Users", ScimUrns.USER, EXTENSIONS);
+    UsersEndpoint(MemberRepository members, ScimRequests requests, RepresentationCache cache, PagePrefetcher prefetcher,
+                  CacheWarmUp warmUp) {
+        super(requests, cache, prefetcher, warmUp, "Users", ScimUrns.USER, EXTENSIONS);
         this.members = members;
     }
 
@@ -64,6 +65,11 @@ public class UsersEndpoint extends ListingEndpoint<MemberRepository.Loaded> {
     @Override
     RepresentationCache.Versions<MemberRepository.Loaded> versions() {
         return members.versions();
+    }
+
+    @Override
+    List<UUID> generation() {
+        return members.generation();
     }
 
     @Override

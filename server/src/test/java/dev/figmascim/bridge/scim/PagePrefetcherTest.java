@@ -8,8 +8,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static dev.figmascim.bridge.scim.Background.sleep;
+import static dev.figmascim.bridge.scim.Background.until;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The prefetch of a walker's next page: waited for when running, taken back when queued, best effort. */
@@ -88,6 +91,37 @@ class PagePrefetcherTest {
     }
 
     @Test
+    void aPreparedPageIsTakenOnceAndThenPreparedAgainForTheNextWalk() {
+        PagePrefetcher prefetcher = new PagePrefetcher(1);
+        AtomicInteger prepared = new AtomicInteger();
+        java.util.function.Supplier<PagePrefetcher.Prepared> page =
+                () -> new PagePrefetcher.Prepared(GENERATION, "page " + prepared.incrementAndGet(), List.of());
+        prefetcher.prepare("Users cursor 2", GENERATION, page);
+        until(() -> prepared.get() >= 1);
+        prefetcher.awaitFor("Users cursor 2");
+        assertEquals("page 1", prefetcher.take("Users cursor 2").page());
+        assertNull(prefetcher.take("Users cursor 2"), "a prepared page is served once");
+
+        prefetcher.prepare("Users cursor 2", GENERATION, page); // the same walk again, in the same generation
+        until(() -> prepared.get() >= 2);
+        prefetcher.awaitFor("Users cursor 2");
+        assertEquals("page 2", prefetcher.take("Users cursor 2").page());
+
+        prefetcher.prepare("Users cursor 3", GENERATION, page);
+        until(() -> prepared.get() >= 3);
+        prefetcher.awaitFor("Users cursor 3");
+        prefetcher.prepare("Users cursor 3", GENERATION, page); // not taken yet: nothing to prepare
+        sleep(100);
+        assertEquals(3, prepared.get());
+
+        prefetcher.prepare("Users cursor 4", GENERATION, () -> null);
+        sleep(100);
+        prefetcher.awaitFor("Users cursor 4");
+        assertNull(prefetcher.take("Users cursor 4"), "a render that returns nothing leaves nothing");
+        prefetcher.stop();
+    }
+
+    @Test
     void offPrefetchesNothing() {
         PagePrefetcher off = new PagePrefetcher(0);
         AtomicInteger ran = new AtomicInteger();
@@ -95,21 +129,6 @@ class PagePrefetcherTest {
         off.awaitFor("next");
         assertFalse(off.enabled());
         assertEquals(0, ran.get());
-    }
-
-    private static void until(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            sleep(5);
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static void await(CountDownLatch latch) {
