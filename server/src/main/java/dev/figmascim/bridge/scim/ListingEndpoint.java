@@ -130,9 +130,7 @@ public abstract class ListingEndpoint<L> {
         List<JsonNode> resources;
         if (prepared != null && prepared.generation().equals(generation())) {
             // Read and rendered while the client parsed the previous page, in the generation that is still current.
-            @SuppressWarnings("unchecked")
-            ResourceQuery.CursorPage<UUID> ready = (ResourceQuery.CursorPage<UUID>) prepared.page();
-            page = ready;
+            page = prepared.page();
             generation = prepared.generation();
             resources = prepared.resources();
         } else {
@@ -146,12 +144,8 @@ public abstract class ListingEndpoint<L> {
         String next = cursors[0];
         if (next != null && !target.previous() && projection.isDefault()) {
             // The next cursor stands for this page's last position: read on from it, no token to decode.
-            ResourceQuery.Position last = page.positions().get(page.positions().size() - 1);
-            prefetcher.prepare(prefetchKey(base, request, next), generation, () -> {
-                StoreGeneration.Read<ResourceQuery.CursorPage<UUID>> ahead = findIdsNear(request, last, false);
-                List<JsonNode> rendered = render(ahead.value().resources(), ahead.generation(), projection, base);
-                return new PagePrefetcher.Prepared(ahead.generation(), ahead.value(), rendered);
-            });
+            ResourceQuery.Position last = page.last();
+            prefetcher.prepare(prefetchKey(base, request, next), generation, () -> readAhead(request, last, projection, base));
         }
         if (resources == null) {
             resources = render(page.resources(), generation, projection, base);
@@ -169,11 +163,16 @@ public abstract class ListingEndpoint<L> {
         }
         ListRequest everything = new ListRequest(null, null, false, 1, requests.maxCount(), null, null);
         warmUp.request(resource + ' ' + base, generation, at -> {
-            StoreGeneration.Read<ResourceQuery.CursorPage<UUID>> read = findIdsNear(everything, at, false);
-            ResourceQuery.CursorPage<UUID> page = read.value();
-            render(page.resources(), read.generation(), projection, base);
-            return page.more() ? page.positions().get(page.positions().size() - 1) : null;
+            ResourceQuery.CursorPage<UUID> page = readAhead(everything, at, projection, base).page();
+            return page.more() ? page.last() : null;
         }, cache::nearlyFull);
+    }
+
+    /** The cursor page after {@code at}, read and rendered before its request: by the prefetch and the warm-up. */
+    private PagePrefetcher.Prepared readAhead(ListRequest request, ResourceQuery.Position at, Projection projection, String base) {
+        StoreGeneration.Read<ResourceQuery.CursorPage<UUID>> read = findIdsNear(request, at, false);
+        return new PagePrefetcher.Prepared(read.generation(), read.value(),
+                render(read.value().resources(), read.generation(), projection, base));
     }
 
     /** A cursor page's request: its token names the position and the query; the count is the client's to change. */

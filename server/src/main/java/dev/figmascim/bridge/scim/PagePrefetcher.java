@@ -1,5 +1,6 @@
 package dev.figmascim.bridge.scim;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.figmascim.bridge.config.BridgeSettings;
@@ -57,7 +58,7 @@ class PagePrefetcher {
      * A prepared page: what its request would read and render, with the store generation it was read in;
      * the request serves it only if that is still the current generation.
      */
-    record Prepared(List<UUID> generation, Object page, List<com.fasterxml.jackson.databind.JsonNode> resources) {
+    record Prepared(List<UUID> generation, ResourceQuery.CursorPage<UUID> page, List<JsonNode> resources) {
     }
 
     /** Prepared pages not yet asked for; a walker that stops leaves one, which expires. */

@@ -26,7 +26,7 @@ import java.util.function.Function;
  * hydrated and no tree is built or serialised. After a commit, a User filed under an older generation is
  * kept if its version has not moved ({@link Versions}): one query for the page's versions instead of
  * rendering every user again, so frequent small reconciliations (incremental Figma syncs) do not empty
- * the cache. Groups are rendered again: a Group shows its members' names, which do not move its version.
+ * the cache. Groups are rendered again after a commit: they are not revalidated by version (yet).
  *
  * <p>Bounded by the UTF-8 size of what it holds ({@code bridge.scim.representation-cache-mb}; by default
  * an eighth of the heap, at most 1 GiB). Caffeine evicts by frequency and recency. Entries of an older

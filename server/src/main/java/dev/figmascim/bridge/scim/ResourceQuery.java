@@ -112,6 +112,10 @@ final class ResourceQuery<E> {
 
     /** One cursor page: up to {@code count} rows after {@code after}, whether more follow, the total. */
     record CursorPage<E>(List<E> resources, List<Position> positions, boolean more, long total) {
+        /** Where the page ends: the position its next cursor stands for (the page is not empty). */
+        Position last() {
+            return positions.get(positions.size() - 1);
+        }
     }
 
     /**

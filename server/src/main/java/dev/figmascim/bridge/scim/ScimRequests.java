@@ -76,7 +76,7 @@ class ScimRequests {
         boolean rowsAfter = target.previous() || page.more();
         boolean rowsBefore = target.previous() ? page.more() : target.position() != null;
         ResourceQuery.Position first = page.positions().get(0);
-        ResourceQuery.Position last = page.positions().get(page.positions().size() - 1);
+        ResourceQuery.Position last = page.last();
         return new String[] {rowsAfter ? cursors.encode(resource, request, last, false) : null,
             rowsBefore ? cursors.encode(resource, request, first, true) : null};
     }

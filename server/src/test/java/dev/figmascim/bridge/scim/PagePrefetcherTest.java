@@ -95,17 +95,17 @@ class PagePrefetcherTest {
         PagePrefetcher prefetcher = new PagePrefetcher(1);
         AtomicInteger prepared = new AtomicInteger();
         java.util.function.Supplier<PagePrefetcher.Prepared> page =
-                () -> new PagePrefetcher.Prepared(GENERATION, "page " + prepared.incrementAndGet(), List.of());
+                () -> new PagePrefetcher.Prepared(GENERATION, numbered(prepared.incrementAndGet()), List.of());
         prefetcher.prepare("Users cursor 2", GENERATION, page);
         until(() -> prepared.get() >= 1);
         prefetcher.awaitFor("Users cursor 2");
-        assertEquals("page 1", prefetcher.take("Users cursor 2").page());
+        assertEquals(numbered(1), prefetcher.take("Users cursor 2").page());
         assertNull(prefetcher.take("Users cursor 2"), "a prepared page is served once");
 
         prefetcher.prepare("Users cursor 2", GENERATION, page); // the same walk again, in the same generation
         until(() -> prepared.get() >= 2);
         prefetcher.awaitFor("Users cursor 2");
-        assertEquals("page 2", prefetcher.take("Users cursor 2").page());
+        assertEquals(numbered(2), prefetcher.take("Users cursor 2").page());
 
         prefetcher.prepare("Users cursor 3", GENERATION, page);
         until(() -> prepared.get() >= 3);
@@ -119,6 +119,11 @@ class PagePrefetcherTest {
         prefetcher.awaitFor("Users cursor 4");
         assertNull(prefetcher.take("Users cursor 4"), "a render that returns nothing leaves nothing");
         prefetcher.stop();
+    }
+
+    /** The {@code n}th page prepared, told apart by its total. */
+    private static ResourceQuery.CursorPage<UUID> numbered(int n) {
+        return new ResourceQuery.CursorPage<>(List.of(), List.of(), false, n);
     }
 
     @Test
