@@ -53,20 +53,26 @@ public final class FilterTranslator<E> {
         this.table = table;
     }
 
-    /** The predicate selecting the resources that match {@code filter}, for {@code root} of {@code query}. */
-    public Predicate toPredicate(FilterExpression filter, CriteriaBuilder cb, Root<E> root, AbstractQuery<?> query) {
-        return new Visit(cb, root, query).resource(filter);
+    /**
+     * The predicate selecting the resources that match {@code filter}, for {@code root} of {@code query}.
+     * Every value taken from the filter is a parameter bound in {@code shape}, and every choice of structure
+     * is noted there, so the predicate can be kept and reused for another filter of the same shape.
+     */
+    public Predicate toPredicate(FilterExpression filter, CriteriaBuilder cb, Root<E> root, AbstractQuery<?> query, QueryShape shape) {
+        return new Visit(cb, root, query, shape).resource(filter);
     }
 
     private final class Visit {
         private final CriteriaBuilder cb;
         private final Root<E> root;
         private final AbstractQuery<?> query;
+        private final QueryShape shape;
 
-        Visit(CriteriaBuilder cb, Root<E> root, AbstractQuery<?> query) {
+        Visit(CriteriaBuilder cb, Root<E> root, AbstractQuery<?> query, QueryShape shape) {
             this.cb = cb;
             this.root = root;
             this.query = query;
+            this.shape = shape;
         }
 
         /**
@@ -78,14 +84,19 @@ public final class FilterTranslator<E> {
             return cb.not(cb.and(p, cb.conjunction()));
         }
 
-        Predicate resource(FilterExpression e) {
+        /** The shape's key gets the operator before the operands and an end after them, so nesting is part of it. */
+        private Predicate resource(FilterExpression e) {
             if (e instanceof LogicalExpression l) {
+                shape.note(l.getOperator());
                 Predicate left = resource(l.getLeft());
                 Predicate right = resource(l.getRight());
+                shape.note(")");
                 return l.getOperator() == LogicalOperator.AND ? cb.and(left, right) : cb.or(left, right);
             }
             if (e instanceof GroupExpression g) {
+                shape.note(g.isNot() ? "not(" : "(");
                 Predicate inner = resource(g.getFilterExpression());
+                shape.note(")");
                 return g.isNot() ? not(inner) : inner;
             }
             if (e instanceof ValuePathExpression v) {
@@ -101,9 +112,11 @@ public final class FilterTranslator<E> {
                     // "eq null" asks for resources with no such value at all: no membership, not a
                     // membership without the value (every membership has all of its sub-attributes).
                     if (c.getCompareValue() == null && c.getOperation() == CompareOperator.EQ) {
+                        shape.note("no membership");
                         return not(exists(null));
                     }
                     if (c.getCompareValue() == null && c.getOperation() == CompareOperator.NE) {
+                        shape.note("a membership");
                         return exists(null);
                     }
                     return exists(e);
@@ -121,21 +134,29 @@ public final class FilterTranslator<E> {
 
         /** EXISTS (a membership of this resource satisfying {@code e}); any membership when e is null. */
         private Predicate exists(FilterExpression e) {
+            shape.note(e == null ? "exists" : "exists[");
             Subquery<Integer> sub = query.subquery(Integer.class);
             Root<TeamMembership> tm = sub.from(TeamMembership.class);
             Predicate correlated = table.correlation().correlate(tm, root, cb);
             sub.select(cb.literal(1)).where(e == null ? correlated : cb.and(correlated, membership(e, tm)));
+            if (e != null) {
+                shape.note("]");
+            }
             return cb.exists(sub);
         }
 
         private Predicate membership(FilterExpression e, Root<TeamMembership> tm) {
             if (e instanceof LogicalExpression l) {
+                shape.note(l.getOperator());
                 Predicate left = membership(l.getLeft(), tm);
                 Predicate right = membership(l.getRight(), tm);
+                shape.note(")");
                 return l.getOperator() == LogicalOperator.AND ? cb.and(left, right) : cb.or(left, right);
             }
             if (e instanceof GroupExpression g) {
+                shape.note(g.isNot() ? "not(" : "(");
                 Predicate inner = membership(g.getFilterExpression(), tm);
+                shape.note(")");
                 return g.isNot() ? not(inner) : inner;
             }
             if (e instanceof AttributeComparisonExpression c) {
@@ -162,6 +183,7 @@ public final class FilterTranslator<E> {
         }
 
         private <X> Predicate present(Attribute<X> a, From<?, X> from) {
+            shape.note(a).note(CompareOperator.PR);
             return switch (a.kind()) {
                 case CONSTANT -> cb.conjunction();
                 case BOOLEAN -> cb.conjunction();
@@ -177,6 +199,7 @@ public final class FilterTranslator<E> {
             if (op == CompareOperator.PR) {
                 return present(a, from);
             }
+            shape.note(a).note(op).note(value == null ? "null" : value.getClass());
             if (value == null) {
                 return switch (op) {
                     case EQ -> not(present(a, from));
@@ -205,17 +228,25 @@ public final class FilterTranslator<E> {
             Expression<String> x = string(a, from);
             String v = a.caseExact() ? s : s.toLowerCase(Locale.ROOT);
             Predicate p = switch (op) {
-                case EQ -> cb.equal(x, v);
-                case CO -> cb.like(x, "%" + escapeLike(v) + "%", '\\');
-                case SW -> cb.like(x, escapeLike(v) + "%", '\\');
-                case EW -> cb.like(x, "%" + escapeLike(v), '\\');
-                case GT -> cb.greaterThan(x, v);
-                case GE -> cb.greaterThanOrEqualTo(x, v);
-                case LT -> cb.lessThan(x, v);
-                case LE -> cb.lessThanOrEqualTo(x, v);
+                case EQ -> cb.equal(x, param(v));
+                case CO -> cb.like(x, param("%" + escapeLike(v) + "%"), '\\');
+                case SW -> cb.like(x, param(escapeLike(v) + "%"), '\\');
+                case EW -> cb.like(x, param("%" + escapeLike(v)), '\\');
+                case GT -> cb.greaterThan(x, param(v));
+                case GE -> cb.greaterThanOrEqualTo(x, param(v));
+                case LT -> cb.lessThan(x, param(v));
+                case LE -> cb.lessThanOrEqualTo(x, param(v));
                 default -> throw unsupported(a, op);
             };
             return cb.and(cb.isNotNull(x), p);
+        }
+
+        private Expression<String> param(String value) {
+            return shape.bind(cb, String.class, value);
+        }
+
+        private Expression<Instant> param(Instant value) {
+            return shape.bind(cb, Instant.class, value);
         }
 
         @SuppressWarnings("unchecked")
@@ -232,6 +263,7 @@ public final class FilterTranslator<E> {
                 throw unsupported(a, op);
             }
             Predicate isTrue = (Predicate) a.column().apply(from, cb);
+            shape.note(b);
             return b ? isTrue : not(isTrue);
         }
 
@@ -248,12 +280,13 @@ public final class FilterTranslator<E> {
             Instant floor = v.truncatedTo(ChronoUnit.MICROS);
             boolean between = !floor.equals(v);
             Instant ceil = between ? floor.plus(1, ChronoUnit.MICROS) : v;
+            shape.note(between);
             Predicate p = switch (op) {
-                case EQ -> between ? cb.disjunction() : cb.equal(x, v);
-                case GT -> cb.greaterThan(x, floor);
-                case GE -> cb.greaterThanOrEqualTo(x, ceil);
-                case LT -> cb.lessThan(x, ceil);
-                case LE -> cb.lessThanOrEqualTo(x, floor);
+                case EQ -> between ? cb.disjunction() : cb.equal(x, param(v));
+                case GT -> cb.greaterThan(x, param(floor));
+                case GE -> cb.greaterThanOrEqualTo(x, param(ceil));
+                case LT -> cb.lessThan(x, param(ceil));
+                case LE -> cb.lessThanOrEqualTo(x, param(floor));
                 default -> throw unsupported(a, op);
             };
             return cb.and(cb.isNotNull(x), p);
@@ -267,6 +300,8 @@ public final class FilterTranslator<E> {
                 throw unsupported(a, op);
             }
             Enum<?> constant = a.enumValues().get(s.toLowerCase(Locale.ROOT));
+            // The constant is part of the key, not a parameter: an attribute has a handful of them.
+            shape.note(constant == null ? "unknown" : constant);
             return constant == null ? cb.disjunction() : cb.equal(a.column().apply(from, cb), constant);
         }
 
@@ -280,8 +315,11 @@ public final class FilterTranslator<E> {
             try {
                 UUID id = UUID.fromString(s);
                 // Ids are caseExact (RFC 7643 §3.1): only the canonical lower-case form is this id.
-                return id.toString().equals(s) ? cb.equal(a.column().apply(from, cb), id) : cb.disjunction();
+                boolean canonical = id.toString().equals(s);
+                shape.note(canonical);
+                return canonical ? cb.equal(a.column().apply(from, cb), shape.bind(cb, UUID.class, id)) : cb.disjunction();
             } catch (IllegalArgumentException notAnId) {
+                shape.note("not an id");
                 return cb.disjunction();
             }
         }
@@ -298,6 +336,7 @@ public final class FilterTranslator<E> {
                 throw typeMismatch(a, "a string", value);
             }
             boolean equal = c instanceof String cs && value instanceof String vs ? cs.equalsIgnoreCase(vs) : Objects.equals(c, value);
+            shape.note(equal);
             return equal ? cb.conjunction() : cb.disjunction();
         }
     }
