@@ -31,8 +31,9 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Translates a parsed SCIM filter into one JPA Criteria predicate (RFC 7644 §3.4.2.2). Stateless and
- * side-effect free: the same tree always yields the same predicate for the given query.
+ * Translates a parsed SCIM filter into one JPA Criteria predicate (RFC 7644 §3.4.2.2). Stateless: the
+ * same tree always yields the same predicate for the given query, and writes only to the {@link QueryShape}
+ * it is given (the predicate's structure and its parameters' values).
  *
  * <p>Semantics chosen where the RFC is loose, and kept identical on H2 and PostgreSQL:
  * <ul>

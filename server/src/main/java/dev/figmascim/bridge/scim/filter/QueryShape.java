@@ -10,14 +10,15 @@ import java.util.List;
  * What one Criteria query was built from: a key naming its structure, and its parameters in the order
  * they were made, with this request's values.
  *
- * <p>Why: Hibernate 6.3 translates a Criteria query to SQL on every execution unless the same query
- * object is executed again with {@code setQueryPlanCacheable(true)}; its plan cache then keys on that
- * object. So a query is built once per structure and kept ({@code ResourceQuery}), and each request binds
- * its own values to the kept query's parameters. For that to be exact, every value a request brings goes in
- * as a parameter ({@link #bind}), and every choice of structure goes into the key ({@link #note}): the
- * attributes and operators of the filter, and each branch a literal decides (an unknown enum value, a
- * dateTime between two microseconds, an id that is not one) — two requests with equal keys build the same
- * query but for the parameters' values.
+ * <p>Why: Hibernate 6.3 translates a Criteria query to SQL on every execution unless the same query object
+ * is executed again with {@code setQueryPlanCacheable(true)} and is not copied first
+ * ({@code hibernate.criteria.copy_tree=false}, persistence.xml); its plan cache then keys on that object. So a
+ * query is built once per structure and kept ({@code ResourceQuery}), and each request binds its own values
+ * to the kept query's parameters. For that to be exact, every value a request brings goes in as a parameter
+ * ({@link #bind}), and every choice of structure goes into the key ({@link #note}): the attributes and
+ * operators of the filter, and each branch a literal decides (an unknown enum value, a dateTime between two
+ * microseconds, an id that is not one) — two requests with equal keys build the same query but for the
+ * parameters' values.
  */
 public final class QueryShape {
 
