@@ -156,6 +156,26 @@ public final class Store implements AutoCloseable {
     }
 
     /**
+     * Runs {@code work} that is nothing but SELECTs, like {@link #query(Function)}, on a connection in
+     * auto-commit mode: each statement sees the data committed when it starts, as it does inside a READ
+     * COMMITTED transaction, and there is no transaction to begin and roll back (on PostgreSQL a round trip
+     * of its own per call; the SCIM list pages call this once per request). Nothing rolls back here, so
+     * only for work that cannot write: queries built by the caller, no entity changes, no native DML.
+     */
+    public <T> T select(Function<EntityManager, T> work) {
+        EntityManager em = emf.createEntityManager();
+        try {
+            Session session = em.unwrap(Session.class);
+            session.doWork(c -> c.setAutoCommit(true));
+            session.setDefaultReadOnly(true);
+            em.setFlushMode(FlushModeType.COMMIT);
+            return work.apply(em);
+        } finally {
+            em.close();
+        }
+    }
+
+    /**
      * Runs read-only {@code work} on a Hibernate StatelessSession: entities are built without a
      * persistence context (nothing registered, no snapshot, nothing to flush), which costs about half as
      * much per entity as a read-only session; for loading many rows only to render them. The

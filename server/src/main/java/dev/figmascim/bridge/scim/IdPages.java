@@ -8,9 +8,10 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The pages of one resource type as ids: read in a read-only session with the store generation (for
- * cached representations) and with totals remembered per generation ({@link MatchCounts}). What Users
- * and Groups share; each repository loads and represents its own resources.
+ * The pages of one resource type as ids: read by SELECTs on an auto-commit connection ({@link Store#select}),
+ * with the store generation read after them (for cached representations) and totals remembered per
+ * generation ({@link MatchCounts}). What Users and Groups share; each repository loads and represents its
+ * own resources.
  */
 final class IdPages {
 
@@ -28,7 +29,7 @@ final class IdPages {
 
     /** The ids of one index page, with the generation they were read in. */
     StoreGeneration.Read<ResourceQuery.Page<UUID>> find(ListRequest request) {
-        return store.query(em -> {
+        return store.select(em -> {
             StoreGeneration.Memo generation = new StoreGeneration.Memo(em);
             return generation.with(query.findIds(em, request, counts.counter(resource, query, generation)));
         });
@@ -36,7 +37,7 @@ final class IdPages {
 
     /** The ids of one cursor page after {@code at} (or before it), with the generation they were read in. */
     StoreGeneration.Read<ResourceQuery.CursorPage<UUID>> findNear(ListRequest request, ResourceQuery.Position at, boolean previous) {
-        return store.query(em -> {
+        return store.select(em -> {
             StoreGeneration.Memo generation = new StoreGeneration.Memo(em);
             return generation.with(query.findIdsNear(em, request, at, previous, counts.counter(resource, query, generation)));
         });
@@ -44,7 +45,7 @@ final class IdPages {
 
     /** The store generation now. */
     List<UUID> generation() {
-        return store.query(StoreGeneration::current);
+        return store.select(StoreGeneration::current);
     }
 
     /** {@code loaded} in the order of {@code ids}; an id without a row (members and teams loaded after their page) is left out. */
