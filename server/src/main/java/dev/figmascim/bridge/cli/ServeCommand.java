@@ -5,6 +5,7 @@ import dev.figmascim.bridge.config.StoreBeans;
 import dev.figmascim.bridge.security.ApiTokens;
 import dev.figmascim.bridge.security.Scope;
 import io.helidon.microprofile.server.Server;
+import io.helidon.service.registry.Services;
 import jakarta.enterprise.inject.spi.CDI;
 import org.eclipse.microprofile.config.ConfigProvider;
 import picocli.CommandLine.Command;
@@ -13,6 +14,8 @@ import picocli.CommandLine.Option;
 
 import java.util.EnumSet;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** Starts the HTTP server; with {@code --demo}, on a private in-memory store holding the sample org. */
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -51,6 +54,7 @@ public class ServeCommand implements Callable<Integer> {
         }
         StoreBeans.openEarly(new BridgeSettings(ConfigProvider.getConfig()));
         Server server = Server.builder().build().start();
+        pinGlobalMappers();
         String base = "http://localhost:" + server.port();
         System.err.println("figma-scim-bridge listening on " + base + " (SCIM at " + base + "/scim/v2)");
         if (options.aotTraining) {
@@ -68,6 +72,28 @@ public class ServeCommand implements Callable<Integer> {
             System.out.flush();
         }
         return waitForShutdown();
+    }
+
+    /**
+     * Helidon 4.2.0 looks its global MapperManager up in the service registry for every request it routes
+     * to a JAX-RS application (RouteCrawler re-wraps the route's path parameters, and Parameters.create asks
+     * MapperManager.global()): 6 % of the server's CPU for a cached page of the filtered list in
+     * docs/BENCHMARKS.md (JFR). Setting the registry's own instance as the static global makes that a field
+     * read; the same object, so nothing else changes. Helidon 4.3 fixed it (helidon-io/helidon#10595), but
+     * 4.2.0 is the newest with the integrations this build uses (STACK.md); drop this with the upgrade.
+     * Helidon also offers the instance to its registry again, which refuses (already in use) and logs a
+     * warning with a stack trace that would only alarm an operator: its logger is silenced for the call.
+     */
+    @SuppressWarnings("removal")
+    static void pinGlobalMappers() {
+        Logger logger = Logger.getLogger("io.helidon.common.mapper.GlobalManager");
+        Level level = logger.getLevel();
+        logger.setLevel(Level.OFF);
+        try {
+            io.helidon.common.mapper.MapperManager.global(Services.get(io.helidon.common.mapper.MapperManager.class));
+        } finally {
+            logger.setLevel(level);
+        }
     }
 
     private static int waitForShutdown() {
