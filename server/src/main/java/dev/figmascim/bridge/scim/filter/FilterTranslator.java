@@ -189,7 +189,8 @@ public final class FilterTranslator<E> {
                 case CONSTANT -> cb.conjunction();
                 case BOOLEAN -> cb.conjunction();
                 case STRING -> {
-                    Expression<String> x = string(a, from);
+                    // The column itself, not lower(column): empty or null exactly when its lower case is.
+                    Expression<String> x = column(a, from);
                     yield cb.and(cb.isNotNull(x), cb.notEqual(x, ""));
                 }
                 default -> cb.isNotNull(a.column().apply(from, cb));
@@ -239,7 +240,9 @@ public final class FilterTranslator<E> {
                 case LE -> cb.lessThanOrEqualTo(x, param(v));
                 default -> throw unsupported(a, op);
             };
-            return cb.and(cb.isNotNull(x), p);
+            // Null tested on the column, not on lower(column) (the same truth): PostgreSQL evaluated lower()
+            // twice for every row it scanned, a third of the filtered list's query time (docs/BENCHMARKS.md).
+            return cb.and(cb.isNotNull(column(a, from)), p);
         }
 
         private Expression<String> param(String value) {
@@ -250,10 +253,15 @@ public final class FilterTranslator<E> {
             return shape.bind(cb, Instant.class, value);
         }
 
-        @SuppressWarnings("unchecked")
+        /** A string attribute as it is compared: lower-cased unless case-exact or stored lower-cased. */
         private <X> Expression<String> string(Attribute<X> a, From<?, X> from) {
-            Expression<String> x = (Expression<String>) a.column().apply(from, cb);
+            Expression<String> x = column(a, from);
             return a.caseExact() || a.storedLower() ? x : cb.lower(x);
+        }
+
+        @SuppressWarnings("unchecked")
+        private <X> Expression<String> column(Attribute<X> a, From<?, X> from) {
+            return (Expression<String>) a.column().apply(from, cb);
         }
 
         private <X> Predicate compareBoolean(Attribute<X> a, From<?, X> from, CompareOperator op, Object value) {
