@@ -90,10 +90,19 @@ read -r m_rps m_p50 m_p99 m_err <<<"$(bench "$W/inmem.paths" 4)"
 echo "(b) filtered sorted list, 4 clients: bridge $l_rps req/s (p50 $l_p50)   SCIMple in-memory $m_rps req/s (p50 $m_p50)"
 awk -v a="$l_rps" -v b="$m_rps" 'BEGIN {printf "    ratio bridge/in-memory: %.1f x (target >= 20)\n", a/b}'
 
-# One client JVM over one keep-alive connection, parsing every page into a tree (CursorWalk), first compiled
-# by three untimed walks of /Groups (WARM_UP; psql is native code): the first Users walk renders every
-# representation (a) and (b) did not, the second is served from the cache.
-{ read -r seen pages walk1; read -r _ _ walk2; } <<<"$(WARM_UP=Groups "$JAVA" -cp "$WALK_CP" dev.figmascim.bench.CursorWalk "$B" 1000 2 2>/dev/null)"
+# One client JVM over one keep-alive connection (CursorWalk), first compiled by three untimed walks of /Groups
+# (WARM_UP; psql is native code): the first Users walk renders every representation (a) and (b) did not, the
+# second is served from the cache. The timed walker reads every value of every page with a streaming parser
+# over HttpURLConnection, as the SELECT it is compared with reads every column; the walker used until
+# 2026-12-02 (java.net.http's HttpClient, each page parsed into a tree) runs after it for comparison: on two
+# shared cores its own CPU was most of what it measured (docs/BENCHMARKS.md).
+walker() { # $1 CLIENT, $2 PARSE; prints "users pages first-ms second-ms"
+  { read -r seen pages walk1; read -r _ _ walk2; } <<<"$(CLIENT=$1 PARSE=$2 WARM_UP=Groups "$JAVA" -cp "$WALK_CP" \
+    dev.figmascim.bench.CursorWalk "$B" 1000 2 2>/dev/null)"
+  echo "$seen $pages $walk1 $walk2"
+}
+read -r seen pages walk1 walk2 <<<"$(walker urlconnection tokens)"
+read -r _ _ tree1 tree2 <<<"$(walker httpclient tree)"
 if [ "$DB" = h2 ]; then
   read -r _ sel <<<"$("$JAVA" -cp "bench/target/classes:$H2_JAR" dev.figmascim.bench.StreamingSelect "$BRIDGE_DB_URL" sa "select * from member")"
   how="JDBC over H2's TCP server, warm"
@@ -104,6 +113,7 @@ else
 fi
 echo "(c) cursor walk: $seen users in $pages pages: first walk $walk1 ms, second $walk2 ms   streaming SELECT ($how): $sel ms"
 awk -v a="$walk1" -v c="$walk2" -v b="$sel" 'BEGIN {printf "    ratio walk/SELECT: first %.1f, second %.1f (target <= 1.5)\n", a/b, c/b}'
+echo "    the former walker (HttpClient, trees), after it: $tree1 ms, $tree2 ms"
 
 # (d) The same server build on the same data with the representation cache off: what the cache is worth.
 kill "$PID"; wait "$PID" 2>/dev/null || true; PID=
