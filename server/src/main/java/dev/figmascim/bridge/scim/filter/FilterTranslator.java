@@ -29,6 +29,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Translates a parsed SCIM filter into one JPA Criteria predicate (RFC 7644 §3.4.2.2). Stateless: the
@@ -86,20 +87,33 @@ public final class FilterTranslator<E> {
         }
 
         /** The shape's key gets the operator before the operands and an end after them, so nesting is part of it. */
-        private Predicate resource(FilterExpression e) {
+        /**
+         * {@code and}, {@code or}, {@code not} and parentheses, alike for the resource and inside a value
+         * path: {@code operand} translates what they combine, {@code leaf} any other expression.
+         */
+        private Predicate combined(FilterExpression e, Function<FilterExpression, Predicate> operand,
+                                   Function<FilterExpression, Predicate> leaf) {
             if (e instanceof LogicalExpression l) {
                 shape.note(l.getOperator());
-                Predicate left = resource(l.getLeft());
-                Predicate right = resource(l.getRight());
+                Predicate left = operand.apply(l.getLeft());
+                Predicate right = operand.apply(l.getRight());
                 shape.note(")");
                 return l.getOperator() == LogicalOperator.AND ? cb.and(left, right) : cb.or(left, right);
             }
             if (e instanceof GroupExpression g) {
                 shape.note(g.isNot() ? "not(" : "(");
-                Predicate inner = resource(g.getFilterExpression());
+                Predicate inner = operand.apply(g.getFilterExpression());
                 shape.note(")");
                 return g.isNot() ? not(inner) : inner;
             }
+            return leaf.apply(e);
+        }
+
+        private Predicate resource(FilterExpression e) {
+            return combined(e, this::resource, this::resourceLeaf);
+        }
+
+        private Predicate resourceLeaf(FilterExpression e) {
             if (e instanceof ValuePathExpression v) {
                 if (table.isMembership(v.getAttributePath())) {
                     return exists(v.getAttributeExpression());
@@ -147,19 +161,10 @@ public final class FilterTranslator<E> {
         }
 
         private Predicate membership(FilterExpression e, Root<TeamMembership> tm) {
-            if (e instanceof LogicalExpression l) {
-                shape.note(l.getOperator());
-                Predicate left = membership(l.getLeft(), tm);
-                Predicate right = membership(l.getRight(), tm);
-                shape.note(")");
-                return l.getOperator() == LogicalOperator.AND ? cb.and(left, right) : cb.or(left, right);
-            }
-            if (e instanceof GroupExpression g) {
-                shape.note(g.isNot() ? "not(" : "(");
-                Predicate inner = membership(g.getFilterExpression(), tm);
-                shape.note(")");
-                return g.isNot() ? not(inner) : inner;
-            }
+            return combined(e, inner -> membership(inner, tm), leaf -> membershipLeaf(leaf, tm));
+        }
+
+        private Predicate membershipLeaf(FilterExpression e, Root<TeamMembership> tm) {
             if (e instanceof AttributeComparisonExpression c) {
                 return compare(membershipAttribute(c.getAttributePath()), tm, c.getOperation(), c.getCompareValue());
             }
