@@ -86,10 +86,10 @@ public final class FilterTranslator<E> {
             return cb.not(cb.and(p, cb.conjunction()));
         }
 
-        /** The shape's key gets the operator before the operands and an end after them, so nesting is part of it. */
         /**
          * {@code and}, {@code or}, {@code not} and parentheses, alike for the resource and inside a value
-         * path: {@code operand} translates what they combine, {@code leaf} any other expression.
+         * path: {@code operand} translates what they combine, {@code leaf} any other expression. The shape's
+         * key gets the operator before the operands and an end after them, so nesting is part of it.
          */
         private Predicate combined(FilterExpression e, Function<FilterExpression, Predicate> operand,
                                    Function<FilterExpression, Predicate> leaf) {
@@ -232,7 +232,8 @@ public final class FilterTranslator<E> {
             if (!(value instanceof String s)) {
                 throw typeMismatch(a, "a string", value);
             }
-            Expression<String> x = string(a, from);
+            Expression<String> column = column(a, from);
+            Expression<String> x = compared(a, column);
             String v = a.caseExact() ? s : s.toLowerCase(Locale.ROOT);
             Predicate p = switch (op) {
                 case EQ -> cb.equal(x, param(v));
@@ -247,7 +248,7 @@ public final class FilterTranslator<E> {
             };
             // Null tested on the column, not on lower(column) (the same truth): PostgreSQL evaluated lower()
             // twice for every row it scanned, a third of the filtered list's query time (docs/BENCHMARKS.md).
-            return cb.and(cb.isNotNull(column(a, from)), p);
+            return cb.and(cb.isNotNull(column), p);
         }
 
         private Expression<String> param(String value) {
@@ -258,10 +259,9 @@ public final class FilterTranslator<E> {
             return shape.bind(cb, Instant.class, value);
         }
 
-        /** A string attribute as it is compared: lower-cased unless case-exact or stored lower-cased. */
-        private <X> Expression<String> string(Attribute<X> a, From<?, X> from) {
-            Expression<String> x = column(a, from);
-            return a.caseExact() || a.storedLower() ? x : cb.lower(x);
+        /** A string attribute's {@code column} as it is compared: lower-cased unless case-exact or stored lower-cased. */
+        private Expression<String> compared(Attribute<?> a, Expression<String> column) {
+            return a.caseExact() || a.storedLower() ? column : cb.lower(column);
         }
 
         @SuppressWarnings("unchecked")
