@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -67,8 +68,8 @@ class RepresentationCache {
      * comparing by value chased pointers into cold memory for every cached representation (a page's keys
      * were 5 % of its CPU, JFR, docs/BENCHMARKS.md). Only the last is held: a client's Host header cannot grow it.
      */
-    private volatile String lastBase = "";
-    private volatile List<UUID> lastGeneration = List.of();
+    private final AtomicReference<String> lastBase = new AtomicReference<>("");
+    private final AtomicReference<List<UUID>> lastGeneration = new AtomicReference<>(List.of());
 
     @Inject
     RepresentationCache(BridgeSettings settings) {
@@ -91,8 +92,8 @@ class RepresentationCache {
      */
     <L> List<JsonNode> get(String resource, List<UUID> ids, List<UUID> generation, String baseUrl,
                            Function<List<UUID>, Map<UUID, L>> load, Function<L, ScimJson.Writing> writer, Versions<L> versions) {
-        baseUrl = sharedBase(baseUrl);
-        generation = sharedGeneration(generation);
+        baseUrl = shared(lastBase, baseUrl);
+        generation = shared(lastGeneration, generation);
         JsonNode[] out = new JsonNode[ids.size()];
         Entry[] older = new Entry[ids.size()];
         List<UUID> missing = new java.util.ArrayList<>();
@@ -141,22 +142,14 @@ class RepresentationCache {
         return java.util.Arrays.stream(out).filter(java.util.Objects::nonNull).toList();
     }
 
-    private String sharedBase(String baseUrl) {
-        String last = lastBase;
-        if (last.equals(baseUrl)) {
-            return last;
+    /** The instance held in {@code last} when it equals {@code value}; else {@code value}, now held there. */
+    private static <T> T shared(AtomicReference<T> last, T value) {
+        T held = last.get();
+        if (held.equals(value)) {
+            return held;
         }
-        lastBase = baseUrl;
-        return baseUrl;
-    }
-
-    private List<UUID> sharedGeneration(List<UUID> generation) {
-        List<UUID> last = lastGeneration;
-        if (last.equals(generation)) {
-            return last;
-        }
-        lastGeneration = generation;
-        return generation;
+        last.set(value);
+        return value;
     }
 
     /** Whether what is held has reached nine tenths of the bound (always, when disabled): a warm-up stops there. */
