@@ -148,11 +148,7 @@ public final class Store implements AutoCloseable {
      * work that changes entities and expects later queries to see the change (a dry run does).
      */
     public <T> T query(Function<EntityManager, T> work) {
-        return read(em -> {
-            em.setFlushMode(FlushModeType.COMMIT);
-            em.unwrap(Session.class).setDefaultReadOnly(true);
-            return work.apply(em);
-        });
+        return read(em -> work.apply(queryOnly(em)));
     }
 
     /**
@@ -165,14 +161,18 @@ public final class Store implements AutoCloseable {
     public <T> T select(Function<EntityManager, T> work) {
         EntityManager em = emf.createEntityManager();
         try {
-            Session session = em.unwrap(Session.class);
-            session.doWork(c -> c.setAutoCommit(true));
-            session.setDefaultReadOnly(true);
-            em.setFlushMode(FlushModeType.COMMIT);
-            return work.apply(em);
+            em.unwrap(Session.class).doWork(c -> c.setAutoCommit(true));
+            return work.apply(queryOnly(em));
         } finally {
             em.close();
         }
+    }
+
+    /** {@code em} with entities loaded read-only and no flush before queries: what {@link #query} describes. */
+    private static EntityManager queryOnly(EntityManager em) {
+        em.setFlushMode(FlushModeType.COMMIT);
+        em.unwrap(Session.class).setDefaultReadOnly(true);
+        return em;
     }
 
     /**
