@@ -11,19 +11,14 @@ import org.hibernate.metamodel.mapping.ModelPart;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.type.descriptor.ValueBinder;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * New rows of one entity type written in bulk, bypassing Hibernate's persistence context: no
@@ -43,10 +38,19 @@ import java.util.UUID;
 public final class BulkInsert<T> {
 
     private final Class<T> type;
+    private final int blockSize;
     private final List<T> pending = new ArrayList<>();
+    /** The mapping of the last write (a run writes the same type thousands of times). */
+    private Mapping cached;
 
     public BulkInsert(Class<T> type) {
+        this(type, CopyRows.BLOCK);
+    }
+
+    /** With COPY's bytes sent {@code blockSize} at a time: tests cross block boundaries with a few rows. */
+    BulkInsert(Class<T> type, int blockSize) {
         this.type = type;
+        this.blockSize = blockSize;
     }
 
     public void add(T entity) {
@@ -68,7 +72,26 @@ public final class BulkInsert<T> {
             return;
         }
         SessionImplementor session = em.unwrap(SessionImplementor.class);
+        Mapping mapping = mapping(session);
+        session.doWork(connection -> {
+            if (connection.isWrapperFor(PGConnection.class)) {
+                copy(connection.unwrap(PGConnection.class), session, mapping);
+            } else {
+                batch(connection, session, mapping);
+            }
+        });
+        pending.clear();
+    }
+
+    /** Where the entity's values go: its identifier and every non-collection attribute, and which columns are written. */
+    private record Mapping(EntityPersister persister, List<ModelPart> parts, boolean[] insertable, String table, List<String> columns) {
+    }
+
+    private Mapping mapping(SessionImplementor session) {
         EntityPersister persister = session.getFactory().getMappingMetamodel().getEntityDescriptor(type);
+        if (cached != null && cached.persister() == persister) {
+            return cached;
+        }
         List<ModelPart> parts = new ArrayList<>();
         parts.add(persister.getIdentifierMapping());
         persister.forEachAttributeMapping(a -> {
@@ -88,40 +111,32 @@ public final class BulkInsert<T> {
                 }
             });
         }
-        List<Row> rows = new ArrayList<>(pending.size());
-        for (T entity : pending) {
-            rows.add(row(session, persister, parts, insertable, entity));
+        boolean[] flags = new boolean[insertable.size()];
+        for (int i = 0; i < flags.length; i++) {
+            flags[i] = insertable.get(i);
         }
-        session.doWork(connection -> {
-            if (connection.isWrapperFor(PGConnection.class)) {
-                copy(connection.unwrap(PGConnection.class), table[0], columns, rows);
-            } else {
-                batch(connection, session, table[0], columns, rows);
-            }
-        });
-        pending.clear();
+        cached = new Mapping(persister, List.copyOf(parts), flags, table[0], List.copyOf(columns));
+        return cached;
     }
 
-    /** One row's relational values and the mappings that bind them. */
-    private record Row(List<Object> values, List<JdbcMapping> mappings) {
+    /** Receives one row's relational values in column order. */
+    @FunctionalInterface
+    private interface ValueSink {
+        void accept(int column, Object value, JdbcMapping mapping);
     }
 
-    private Row row(SessionImplementor session, EntityPersister persister, List<ModelPart> parts, List<Boolean> insertable,
-            T entity) {
-        List<Object> values = new ArrayList<>();
-        List<JdbcMapping> mappings = new ArrayList<>();
-        int[] selectable = {0};
-        for (ModelPart part : parts) {
-            Object domain = part == persister.getIdentifierMapping() ? identifier(session, persister, entity)
+    /** Hands the entity's insertable relational values to {@code sink}, converted exactly as Hibernate converts them. */
+    private static void forEachValue(SessionImplementor session, Mapping mapping, Object entity, ValueSink sink) {
+        int[] at = {0, 0};
+        for (ModelPart part : mapping.parts()) {
+            Object domain = part == mapping.persister().getIdentifierMapping() ? identifier(session, mapping.persister(), entity)
                     : ((AttributeMapping) part).getValue(entity);
-            part.forEachDisassembledJdbcValue(part.disassemble(domain, session), (i, value, mapping) -> {
-                if (insertable.get(selectable[0]++)) {
-                    values.add(value);
-                    mappings.add(mapping);
+            part.forEachDisassembledJdbcValue(part.disassemble(domain, session), (i, value, jdbcMapping) -> {
+                if (mapping.insertable()[at[0]++]) {
+                    sink.accept(at[1]++, value, jdbcMapping);
                 }
             }, session);
         }
-        return new Row(values, mappings);
     }
 
     private static Object identifier(SessionImplementor session, EntityPersister persister, Object entity) {
@@ -138,60 +153,79 @@ public final class BulkInsert<T> {
         return id;
     }
 
-    private static void copy(PGConnection connection, String table, List<String> columns, List<Row> rows) throws SQLException {
-        StringBuilder data = new StringBuilder(rows.size() * 64 * columns.size());
-        for (Row row : rows) {
-            for (int i = 0; i < row.values().size(); i++) {
-                if (i > 0) {
-                    data.append(',');
-                }
-                appendCsv(data, row.values().get(i));
-            }
-            data.append('\n');
-        }
+    private void copy(PGConnection connection, SessionImplementor session, Mapping mapping) throws SQLException {
+        String sql = "copy " + mapping.table() + " (" + String.join(", ", mapping.columns()) + ") from stdin with (format csv)";
+        CopyIn in = connection.getCopyAPI().copyIn(sql);
         try {
-            connection.getCopyAPI().copyIn("copy " + table + " (" + String.join(", ", columns) + ") from stdin with (format csv)",
-                    new StringReader(data.toString()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A value in COPY's CSV format: nothing for NULL, text always quoted so that an empty string stays one. */
-    private static void appendCsv(StringBuilder out, Object value) {
-        switch (value) {
-            case null -> {
+            CopyRows out = new CopyRows(in, mapping.columns().size(), blockSize);
+            for (T entity : pending) {
+                forEachValue(session, mapping, entity, (column, value, jdbcMapping) -> unchecked(() -> out.value(column, value)));
+                out.endRow();
             }
-            case String s -> out.append('"').append(s.indexOf('"') < 0 ? s : s.replace("\"", "\"\"")).append('"');
-            case Enum<?> e -> out.append(e.name());
-            case Instant t -> out.append(t);
-            case OffsetDateTime t -> out.append(t);
-            case UUID u -> out.append(u);
-            case Boolean b -> out.append(b);
-            case Number n -> out.append(n);
-            default -> throw new IllegalStateException("no COPY text form for " + value.getClass().getName());
+            out.flush();
+            in.endCopy();
+        } catch (UncheckedSqlException e) {
+            throw e.getCause();
+        } finally {
+            if (in.isActive()) {
+                cancel(in);
+            }
         }
     }
 
-    private static void batch(Connection connection, SessionImplementor session, String table, List<String> columns, List<Row> rows)
-            throws SQLException {
-        String sql = "insert into " + table + " (" + String.join(", ", columns) + ") values ("
-                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+    /** Ends a COPY that failed on our side; the failure being thrown is the one to report, not this one's. */
+    private static void cancel(CopyIn in) {
+        try {
+            in.cancelCopy();
+        } catch (SQLException alsoFailed) {
+            // The connection is already broken: the transaction fails with the first error.
+        }
+    }
+
+    private void batch(Connection connection, SessionImplementor session, Mapping mapping) throws SQLException {
+        String sql = "insert into " + mapping.table() + " (" + String.join(", ", mapping.columns()) + ") values ("
+                + String.join(", ", Collections.nCopies(mapping.columns().size(), "?")) + ")";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
-            for (Row row : rows) {
-                for (int i = 0; i < row.values().size(); i++) {
-                    bind(insert, i + 1, row.values().get(i), row.mappings().get(i), session);
-                }
+            for (T entity : pending) {
+                forEachValue(session, mapping, entity,
+                        (column, value, jdbcMapping) -> bind(insert, column + 1, value, jdbcMapping, session));
                 insert.addBatch();
             }
             insert.executeBatch();
+        } catch (UncheckedSqlException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** A binding failure carried out of the value callback, which cannot throw SQLException. */
+    private static final class UncheckedSqlException extends RuntimeException {
+        UncheckedSqlException(SQLException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized SQLException getCause() {
+            return (SQLException) super.getCause();
         }
     }
 
     @SuppressWarnings("unchecked")
-    private static void bind(PreparedStatement insert, int index, Object value, JdbcMapping mapping, SessionImplementor session)
-            throws SQLException {
+    private static void bind(PreparedStatement insert, int index, Object value, JdbcMapping mapping, SessionImplementor session) {
         // Hibernate's own binder for the column: the same conversion (time zone, enum text, UUID) as its inserts.
-        ((ValueBinder<Object>) mapping.getJdbcValueBinder()).bind(insert, value, index, session);
+        unchecked(() -> ((ValueBinder<Object>) mapping.getJdbcValueBinder()).bind(insert, value, index, session));
+    }
+
+    /** JDBC work inside a value callback, which cannot throw SQLException: carried out, then thrown again as it was. */
+    @FunctionalInterface
+    private interface SqlAction {
+        void run() throws SQLException;
+    }
+
+    private static void unchecked(SqlAction action) {
+        try {
+            action.run();
+        } catch (SQLException e) {
+            throw new UncheckedSqlException(e);
+        }
     }
 }

@@ -81,6 +81,44 @@ class BulkInsertTest {
         }
     }
 
+    /**
+     * Rows sent in blocks smaller than one row, and than one value: every value, multi-byte characters and
+     * doubled quotes included, reads back as written, and so do the instants of every column.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {7, 64, 1000})
+    void rowsCrossingBlockBoundariesReadBackExactly(int blockSize) throws Exception {
+        try (TestDatabase db = TestDatabase.create("postgres"); Store store = Store.open(db.settings())) {
+            ReconciliationRun run = new ReconciliationRun(Source.CSV, "m.csv", null, false, T0);
+            List<ChangeEvent> written = new ArrayList<>();
+            store.run(em -> {
+                em.persist(run);
+                em.flush();
+                BulkInsert<ChangeEvent> events = new BulkInsert<>(ChangeEvent.class, blockSize);
+                for (int i = 0; i < 300; i++) {
+                    String text = i % 3 == 0 ? null : "\"" + "é✓🙂".repeat(i % 40) + AWKWARD + i;
+                    // A new instant every fifth row, the run's in between (the cached text must follow).
+                    Instant at = i % 5 == 0 ? T0.plusNanos(i * 1000L) : T0;
+                    ChangeEvent e = new ChangeEvent(i + 1, run.id(), EntityType.MEMBER, UUID.randomUUID(), "k" + i, "f", text,
+                            "x".repeat(i % 7), at);
+                    written.add(e);
+                    events.add(e);
+                }
+                events.write(em);
+            });
+            store.read(em -> {
+                for (ChangeEvent w : written) {
+                    ChangeEvent r = em.find(ChangeEvent.class, w.id());
+                    assertEquals(List.of(w.getEntityId(), w.getEntityKey(), String.valueOf(w.getOldValue()), w.getNewValue(),
+                            w.getOccurredAt()),
+                            List.of(r.getEntityId(), r.getEntityKey(), String.valueOf(r.getOldValue()), r.getNewValue(),
+                            r.getOccurredAt()));
+                }
+                return null;
+            });
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void aFailedBulkWriteFailsItsTransaction(String kind) {

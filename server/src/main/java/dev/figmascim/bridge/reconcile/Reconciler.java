@@ -16,6 +16,7 @@ import dev.figmascim.bridge.model.TeamMembership;
 import dev.figmascim.bridge.model.TeamRole;
 import dev.figmascim.bridge.scim.NameParts;
 import dev.figmascim.bridge.store.BulkInsert;
+import dev.figmascim.bridge.store.DeferredIndexes;
 import dev.figmascim.bridge.store.Store;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
@@ -65,6 +66,10 @@ public final class Reconciler {
     private static final int PROGRESS_EVERY = 10_000;
     /** New members after which PostgreSQL's statistics are refreshed within the run. */
     private static final int ANALYZE_AFTER = 1_000;
+    /** The tables a first load fills, whose indexes it builds once at the end of its rows (DeferredIndexes). */
+    private static final List<String> LOADED_TABLES = List.of("member", "team_membership", "change_event");
+    /** Kept while loading: new members' managers are looked up by e-mail. */
+    private static final Set<String> KEPT_WHILE_LOADING = Set.of("uq_member_email");
 
     private final Store store;
 
@@ -154,6 +159,8 @@ public final class Reconciler {
         private boolean analyzedEarly;
         /** Whether a member was added or changed its e-mail or manager e-mail: only then can a manager link change. */
         private boolean managerInputsChanged;
+        /** A first load's dropped indexes, restored after its last member (null when none were dropped). */
+        private DeferredIndexes deferred;
 
         Run(EntityManager em, Snapshot snapshot, ReconcileOptions options, Instant now, boolean postgres) {
             this.em = em;
@@ -176,6 +183,7 @@ public final class Reconciler {
             long t0 = System.nanoTime();
             snapshot.forEachIncoming(this::accept);
             processChunk();
+            restoreIndexes();
             long t1 = System.nanoTime();
             refreshStatistics();
             resolvePendingManagers();
@@ -224,6 +232,40 @@ public final class Reconciler {
             em.createNativeQuery("analyze member, team, team_membership").executeUpdate();
         }
 
+        /**
+         * A first load past its first chunk is a big one: its rows go into tables without their secondary
+         * indexes and foreign keys, which are built once when the rows are in (PostgreSQL).
+         */
+        private void deferIndexesOfBigFirstLoad() {
+            if (postgres && allNew && deferred == null && processed >= CHUNK) {
+                em.flush();
+                deferred = DeferredIndexes.drop(em, LOADED_TABLES, KEPT_WHILE_LOADING);
+            }
+        }
+
+        /** The teams the chunk's changing reports name, looked up together. */
+        private void lookUpTeams(List<IncomingMember> reports, boolean[] quiet) {
+            if (!snapshot.reportsTeams()) {
+                return;
+            }
+            List<String> names = new ArrayList<>();
+            for (int i = 0; i < reports.size(); i++) {
+                if (!quiet[i] && reports.get(i).teams() != null) {
+                    reports.get(i).teams().forEach(a -> names.add(a.team()));
+                }
+            }
+            teams.lookUpTeams(names);
+        }
+
+        /** Before anything reads the loaded tables by their other indexes (managers, removals, the next run). */
+        private void restoreIndexes() {
+            if (deferred != null) {
+                em.flush();
+                deferred.restore();
+                deferred = null;
+            }
+        }
+
         private void clearScratch() {
             em.createQuery("delete from SeenMember").executeUpdate();
             em.createQuery("delete from PendingManager").executeUpdate();
@@ -260,6 +302,7 @@ public final class Reconciler {
             if (chunk.isEmpty()) {
                 return;
             }
+            deferIndexesOfBigFirstLoad();
             Map<String, Member> byEmail = new HashMap<>();
             Map<String, Member> byFigmaId = new HashMap<>();
             for (Member m : existing(chunk)) {
@@ -281,6 +324,7 @@ public final class Reconciler {
                 stored.add(match(in, byFigmaId, byEmail));
             }
             boolean[] quiet = quietReports(reports, stored, managerEmails, existingIds);
+            lookUpTeams(reports, quiet);
             Set<UUID> changing = new HashSet<>();
             for (int i = 0; i < chunk.size(); i++) {
                 Member m = quiet[i] ? null : stored.get(i);
@@ -399,6 +443,9 @@ public final class Reconciler {
                 if (manager != null) {
                     m.setManagerId(manager.toString());
                     log.record(EntityType.MEMBER, m.id(), m.getEmailLower(), "manager", null, m.getManagerId());
+                } else if (m.getManagerEmail() != null && m.getManagerId() == null) {
+                    // Named later in the file, or no member: linkManagers looks again after all rows.
+                    managerInputsChanged = true;
                 }
             }
         }
@@ -573,7 +620,12 @@ public final class Reconciler {
          * memberships go to the bulk insert too), else persisted.
          */
         private Member create(IncomingMember in, boolean bulk) {
-            managerInputsChanged = true;
+            if (!allNew || !bulk) {
+                // Members already stored may name this one as their manager, or (not bulk) its own manager is
+                // not linked before it is written. Into an empty store, linkFreshManagers links what it can
+                // and flags the rest.
+                managerInputsChanged = true;
+            }
             Member m = new Member(in.email(), now);
             for (FieldChange c : MemberMerge.diff(m, in, snapshot.source())) {
                 c.field().set(m, c.newValue());

@@ -12,6 +12,7 @@ import jakarta.persistence.FlushModeType;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -76,6 +77,11 @@ final class Teams {
     private record Named(UUID id, String name) {
     }
 
+    /** In the cache for a name the database has no team of (yet): {@link #teamByName} creates it without asking. */
+    private static final Named ABSENT = new Named(null, null);
+    /** Names per look-up query: well within every database's limit on bound parameters. */
+    private static final int NAMES_PER_QUERY = 1_000;
+
     /**
      * The team of this name, created when absent (the CSV's Teams column). Cached by name for the run; every
      * rename, merge or delete empties the cache.
@@ -83,18 +89,40 @@ final class Teams {
     private Named teamByName(String name) {
         String key = Team.normalizeName(name);
         Named known = teamIdsByName.get(key);
-        if (known != null) {
-            return known;
+        if (known == null) {
+            lookUpTeams(List.of(name));
+            known = teamIdsByName.get(key);
         }
-        // Without the automatic flush: it dirty-checks every team the chunk created, once per new team (a
-        // first load creates all its teams in its first chunk). Every team this run created or renamed is
-        // in the cache or flushed (create, rename), so the database answers for the rest.
-        List<Team> found = em.createQuery("select t from Team t where t.kind = :k and t.nameLower = :n", Team.class)
-                .setFlushMode(FlushModeType.COMMIT).setParameter("k", TeamKind.TEAM).setParameter("n", key).getResultList();
-        Team team = found.isEmpty() ? create(name, TeamKind.TEAM, null) : found.get(0);
-        Named named = new Named(team.id(), team.getName());
-        teamIdsByName.put(key, named);
-        return named;
+        if (known == ABSENT) {
+            Team team = create(name, TeamKind.TEAM, null);
+            known = new Named(team.id(), team.getName());
+            teamIdsByName.put(key, known);
+        }
+        return known;
+    }
+
+    /**
+     * Reads into the cache which of these team names exist, a chunk's names in one query rather than one
+     * query per name (a first load meets all its teams in its first chunk). Without the automatic flush:
+     * it dirty-checks every entity the chunk has loaded. Every team this run created or renamed is in the
+     * cache or flushed (create, rename), so the database answers for the rest.
+     */
+    void lookUpTeams(Collection<String> names) {
+        Map<String, String> unknown = new HashMap<>();
+        for (String name : names) {
+            String key = Team.normalizeName(name);
+            if (!teamIdsByName.containsKey(key)) {
+                unknown.put(key, name);
+            }
+        }
+        List<String> keys = List.copyOf(unknown.keySet());
+        for (int from = 0; from < keys.size(); from += NAMES_PER_QUERY) {
+            List<String> slice = keys.subList(from, Math.min(keys.size(), from + NAMES_PER_QUERY));
+            em.createQuery("select t.nameLower, t.id, t.name from Team t where t.kind = :k and t.nameLower in :n", Object[].class)
+                    .setFlushMode(FlushModeType.COMMIT).setParameter("k", TeamKind.TEAM).setParameter("n", slice).getResultList()
+                    .forEach(row -> teamIdsByName.put((String) row[0], new Named((UUID) row[1], (String) row[2])));
+            slice.forEach(key -> teamIdsByName.putIfAbsent(key, ABSENT));
+        }
     }
 
     /** The team a source names, or null; created (with its id and, if known, its name) when {@code create}. */

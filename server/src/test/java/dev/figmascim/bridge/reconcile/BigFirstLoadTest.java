@@ -1,0 +1,190 @@
+package dev.figmascim.bridge.reconcile;
+
+import dev.figmascim.bridge.model.Member;
+import dev.figmascim.bridge.model.Source;
+import dev.figmascim.bridge.source.csv.CsvSnapshot;
+import dev.figmascim.bridge.store.Store;
+import dev.figmascim.bridge.store.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * A first load of more rows than one chunk: on PostgreSQL its tables' indexes and foreign keys are
+ * dropped after the first chunk and built again after the last row (DeferredIndexes). Whatever the run
+ * ends in, committed, dry or failed, the schema is the one Flyway made; and what the run wrote is what
+ * the chunk-by-chunk path writes: links to managers named in other chunks, teams, one event per change.
+ */
+class BigFirstLoadTest {
+
+    private static final int ROWS = 5_000;
+    private static final String TABLES = "('member', 'team', 'team_membership', 'change_event')";
+    private static final String CATALOG = "select string_agg(d, ';' order by d) from ("
+            + " select ic.relname || ' ' || pg_get_indexdef(i.indexrelid) d from pg_index i join pg_class ic on ic.oid = i.indexrelid"
+            + " join pg_class t on t.oid = i.indrelid where t.relname in " + TABLES
+            + " union all select t.relname || ' ' || c.conname || ' ' || pg_get_constraintdef(c.oid) from pg_constraint c"
+            + " join pg_class t on t.oid = c.conrelid where t.relname in " + TABLES + ") x";
+
+    @TempDir
+    Path dir;
+
+    private TestDatabase db;
+    private Store store;
+
+    @AfterEach
+    void close() {
+        if (store != null) {
+            store.close();
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    /**
+     * Row 0's manager is the last row, far in a later chunk; row 3 000's is row 10, in the first chunk;
+     * row 4 000 names a manager who is no member. Every member is in one of 50 teams, the odd ones in two.
+     */
+    private Path bigCsv() throws IOException {
+        StringBuilder csv = new StringBuilder("Name,Email,Role,Seat,Teams,Manager\n");
+        for (int i = 0; i < ROWS; i++) {
+            String manager = switch (i) {
+                case 0 -> email(ROWS - 1);
+                case 3_000 -> email(10).toUpperCase();
+                case 4_000 -> "nobody@elsewhere.example";
+                default -> "";
+            };
+            String teams = "Team " + (i % 50) + (i % 2 == 1 ? ";Team " + (i % 7) + "x" : "");
+            csv.append("Person ").append(i).append(',').append(email(i)).append(",Member,Full,\"").append(teams).append("\",")
+                    .append(manager).append('\n');
+        }
+        Path file = dir.resolve("big.csv");
+        Files.writeString(file, csv);
+        return file;
+    }
+
+    private static String email(int i) {
+        return "person" + i + "@example.com";
+    }
+
+    private String catalog() {
+        return store.read(em -> (String) em.createNativeQuery(CATALOG).getSingleResult());
+    }
+
+    private long count(String entity) {
+        return store.read(em -> em.createQuery("select count(x) from " + entity + " x", Long.class).getSingleResult());
+    }
+
+    private RunSummary run(Snapshot snapshot, ReconcileOptions options) {
+        return new Reconciler(store).run(snapshot, options);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aBigFirstLoadWritesWhatTheChunkedPathWritesAndLeavesTheSchemaAsItWas(String kind) throws IOException {
+        db = TestDatabase.create(kind);
+        store = Store.open(db.settings());
+        boolean postgres = kind.equals("postgres");
+        String schema = postgres ? catalog() : null;
+        Path file = bigCsv();
+
+        RunSummary first = run(new CsvSnapshot(file, "big.csv"), ReconcileOptions.defaults());
+
+        assertEquals(ROWS, first.added());
+        Map<String, Member> byEmail = store.read(em -> em.createQuery("select m from Member m where m.emailLower in :e", Member.class)
+                .setParameter("e", List.of(email(0), email(ROWS - 1), email(3_000), email(10), email(4_000))).getResultList())
+                .stream().collect(Collectors.toMap(Member::getEmailLower, m -> m));
+        assertEquals(byEmail.get(email(ROWS - 1)).id().toString(), byEmail.get(email(0)).getManagerId(), "manager in a later chunk");
+        assertEquals(byEmail.get(email(10)).id().toString(), byEmail.get(email(3_000)).getManagerId(), "manager in an earlier chunk");
+        assertNull(byEmail.get(email(4_000)).getManagerId(), "a manager who is no member");
+        assertEquals(ROWS + ROWS / 2, count("TeamMembership"));
+        assertEquals(57, count("Team"));
+        // A created event per member and team, one per membership, one per manager link.
+        long events = ROWS + 57 + ROWS + ROWS / 2 + 2;
+        assertEquals(events, first.changeEvents());
+        assertEquals(events, count("ChangeEvent"));
+        if (postgres) {
+            assertEquals(schema, catalog(), "indexes and constraints as Flyway made them");
+        }
+
+        RunSummary rerun = run(new CsvSnapshot(file, "big.csv"), ReconcileOptions.defaults());
+        assertEquals(ROWS, rerun.unchanged());
+        assertEquals(0, rerun.changeEvents());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void aDryOrFailedBigFirstLoadLeavesAnEmptyStoreAndTheSchema(String kind) throws IOException {
+        db = TestDatabase.create(kind);
+        store = Store.open(db.settings());
+        String schema = kind.equals("postgres") ? catalog() : "";
+        Path file = bigCsv();
+
+        RunSummary dry = run(new CsvSnapshot(file, "big.csv"), new ReconcileOptions(true, false, ReconcileOptions.DEFAULT_THRESHOLD, null));
+        assertEquals(ROWS, dry.added());
+        assertEquals(0, count("Member"));
+        assertEquals(schema, kind.equals("postgres") ? catalog() : "");
+
+        Snapshot breaksOff = new BreakingSnapshot(new CsvSnapshot(file, "big.csv"), 4_500);
+        assertThrows(IllegalStateException.class, () -> run(breaksOff, ReconcileOptions.defaults()));
+        assertEquals(0, count("Member"));
+        assertEquals(0, count("TeamMembership"));
+        assertEquals(0, count("ChangeEvent"));
+        assertEquals(schema, kind.equals("postgres") ? catalog() : "");
+
+        // And the store is fit for the next run.
+        assertEquals(ROWS, run(new CsvSnapshot(file, "big.csv"), ReconcileOptions.defaults()).added());
+    }
+
+    /** A source that breaks off after {@code limit} members, as an upload cut short would, after the indexes went. */
+    private record BreakingSnapshot(CsvSnapshot csv, int limit) implements Snapshot {
+        @Override
+        public Source source() {
+            return csv.source();
+        }
+
+        @Override
+        public String name() {
+            return csv.name();
+        }
+
+        @Override
+        public Scope completeness() {
+            return csv.completeness();
+        }
+
+        @Override
+        public boolean reportsTeams() {
+            return csv.reportsTeams();
+        }
+
+        @Override
+        public boolean membersDistinct() {
+            return csv.membersDistinct();
+        }
+
+        @Override
+        public void forEach(Consumer<IncomingMember> sink) {
+            int[] seen = {0};
+            csv.forEach(m -> {
+                if (seen[0]++ == limit) {
+                    throw new IllegalStateException("the source broke off");
+                }
+                sink.accept(m);
+            });
+        }
+    }
+}
