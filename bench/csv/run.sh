@@ -2,7 +2,8 @@
 # CSV ingest benchmark (not a test). Side by side, in one run, on the local PostgreSQL:
 #   (a) psql \copy of the generated file into a plain table (the floor: bytes into rows),
 #   (b) the bridge's first reconcile of the same file into a fresh database, uploaded to a running
-#       server's admin API (POST /admin/v1/reconciliations, text/csv),
+#       server's admin API (POST /admin/v1/reconciliations, text/csv): first as a dry run on the
+#       just-started server (the JIT compiles the load path meanwhile), then for real,
 #   (c) a no-op rerun of the same file, the same way, and once more through the CLI,
 #   (d) optionally, a 1M-row file with -Xmx512m (streaming check): bench/csv/run.sh 100000 1000000
 # usage: [RERUNS=1] bench/csv/run.sh [rows=100000] [big_rows=0]
@@ -39,11 +40,14 @@ PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
 (cd "$W" && SERVER_PORT=$PORT SERVER_HOST=127.0.0.1 BRIDGE_BOOTSTRAP_TOKEN=$TOKEN exec "$JAVA" -jar "$JAR" >"$W/out" 2>"$W/err") & PID=$!
 trap '{ kill $PID 2>/dev/null || true; }; rm -rf "$W"; psql -q -h 127.0.0.1 -U postgres -d test -c "drop database if exists bench_csv with (force)" >/dev/null 2>&1 || true' EXIT
 until curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/admin/v1/reconciliations"; do sleep 0.3; done
-upload() { # prints "ms summary"
+upload() { # [query] -> prints "ms summary"
   curl -s -o "$W/summary.json" -w '%{time_total}' -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/csv' \
-    --data-binary @"$W/members.csv" "http://127.0.0.1:$PORT/admin/v1/reconciliations?fileName=members.csv" | awk '{printf "%d", $1 * 1000}'
+    --data-binary @"$W/members.csv" "http://127.0.0.1:$PORT/admin/v1/reconciliations?fileName=members.csv${1:-}" | awk '{printf "%d", $1 * 1000}'
   echo " $(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); c=d["counts"]; print(d["status"], "added", c["added"], "unchanged", c["unchanged"], "events", d["changeEvents"])' "$W/summary.json")"
 }
+# The same work as the first load, rolled back, on a server that has not run a reconciliation yet: what a
+# first load costs on a cold JVM (in this run about half the server's CPU went to the JIT compilers).
+read -r DRY_MS DRY_SUMMARY <<<"$(upload '&dryRun=true')"
 read -r FIRST_MS FIRST_SUMMARY <<<"$(upload)"
 read -r RERUN_MS RERUN_SUMMARY <<<"$(upload)"
 # RERUNS=N: N-1 more no-op reruns on the same warm server, each printed (the JIT is still compiling the
@@ -57,6 +61,7 @@ t1=$(date +%s%N)
 CLI_MS=$(ms $t0 $t1)
 
 echo "psql \\copy            ${COPY_MS} ms"
+echo "bridge dry run, cold  ${DRY_MS} ms   ratio to \\copy: $(awk -v a=$DRY_MS -v b=$COPY_MS 'BEGIN{printf "%.1f", a/b}')   ($DRY_SUMMARY)"
 echo "bridge first load     ${FIRST_MS} ms   ratio to \\copy: $(awk -v a=$FIRST_MS -v b=$COPY_MS 'BEGIN{printf "%.1f", a/b}')   ($FIRST_SUMMARY)"
 echo "bridge no-op rerun    ${RERUN_MS} ms   ratio to first load: $(awk -v a=$RERUN_MS -v b=$FIRST_MS 'BEGIN{printf "%.2f", a/b}')   ($RERUN_SUMMARY)"
 echo "CLI no-op rerun       ${CLI_MS} ms   (JVM start and store opening included)"

@@ -66,6 +66,8 @@ public final class Reconciler {
     private static final int PROGRESS_EVERY = 10_000;
     /** New members after which PostgreSQL's statistics are refreshed within the run. */
     private static final int ANALYZE_AFTER = 1_000;
+    /** "Reported" rows of a distinct snapshot kept in memory before they are written (about 80 bytes each: 20 MB). */
+    private static final int SEEN_KEPT = 250_000;
     /** The tables a first load fills, whose indexes it builds once at the end of its rows (DeferredIndexes). */
     private static final List<String> LOADED_TABLES = List.of("member", "team_membership", "change_event");
     /** Kept while loading: new members' managers are looked up by e-mail. */
@@ -149,6 +151,8 @@ public final class Reconciler {
         private final BulkInsert<TeamMembership> freshMemberships = new BulkInsert<>(TeamMembership.class);
         private final Set<UUID> freshIds = new HashSet<>();
         private final BulkInsert<SeenMember> seenRows = new BulkInsert<>(SeenMember.class);
+        /** Of the members reported, those in the snapshot's scope after their report (distinct snapshots only). */
+        private long seenInScope;
         private int added;
         private int updated;
         private int removed;
@@ -335,8 +339,9 @@ public final class Reconciler {
             Map<UUID, List<TeamMembership>> memberships = snapshot.reportsTeams() && !changing.isEmpty()
                     ? teamMemberships(List.copyOf(changing)) : Map.of();
             // Members an earlier chunk of this run already reported (possible when a source lists one
-            // member twice, e.g. under an old and a new e-mail): one query per chunk, not per member.
-            Set<UUID> seen = existingIds.isEmpty() ? new HashSet<>() : new HashSet<>(em.createQuery(
+            // member twice, e.g. under an old and a new e-mail): one query per chunk, not per member. A
+            // snapshot whose members are distinct reports each at most once.
+            Set<UUID> seen = existingIds.isEmpty() || snapshot.membersDistinct() ? new HashSet<>() : new HashSet<>(em.createQuery(
                     "select s.memberId from SeenMember s where s.memberId in :ids", UUID.class)
                     .setFlushMode(FlushModeType.COMMIT).setParameter("ids", existingIds).getResultList());
             for (int i = 0; i < chunk.size(); i++) {
@@ -400,7 +405,10 @@ public final class Reconciler {
             chunk.clear();
             linkFreshManagers(byEmail);
             writeFresh();
-            seenRows.write(em);
+            if (!snapshot.membersDistinct() || seenRows.size() >= SEEN_KEPT) {
+                // A source that may report a member twice asks which were seen (above), so they are written now.
+                seenRows.write(em);
+            }
             log.write();
             em.clear();
             if (!analyzedEarly && added >= ANALYZE_AFTER) {
@@ -455,6 +463,10 @@ public final class Reconciler {
             // Into an empty store nobody can vanish: the seen rows only serve removeVanished.
             if (!allNew && seen.add(m.id())) {
                 seenRows.add(new SeenMember(m.id()));
+                if (m.getStatus() != MemberStatus.REMOVED
+                        && (snapshot.completeness() != Snapshot.Scope.IDP_MANAGED || m.isManagedByIdp())) {
+                    seenInScope++;
+                }
             }
             processed++;
             if (options.progress() != null && processed % PROGRESS_EVERY == 0) {
@@ -739,6 +751,12 @@ public final class Reconciler {
             String scope = snapshot.completeness() == Snapshot.Scope.IDP_MANAGED ? " and m.managedByIdp = true" : "";
             long inScope = em.createQuery("select count(m) from Member m where m.status <> :r" + scope, Long.class)
                     .setParameter("r", MemberStatus.REMOVED).getSingleResult();
+            if (snapshot.membersDistinct() && seenInScope == inScope) {
+                // Distinct reports of as many members in scope as there are: every one was reported (a
+                // rerun of the same file). The "reported" rows kept in memory are never written.
+                return;
+            }
+            seenRows.write(em);
             String vanished = "from Member m where m.status <> :r" + scope
                     + " and not exists (select 1 from SeenMember s where s.memberId = m.id)";
             long candidates = em.createQuery("select count(m) " + vanished, Long.class)

@@ -249,6 +249,27 @@ class CsvReconcileTest {
         assertEquals(Set.of("Team A"), memberships(members().get("u9@x.com")).keySet());
     }
 
+    /**
+     * As many members reported as are in the store, but not the same ones: one left, one joined. The
+     * count alone would say nobody vanished; the one who left is removed all the same.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgres"})
+    void oneLeavingAndOneJoiningIsARemovalAndAnAddition(String kind) {
+        open(kind);
+        StringBuilder ten = new StringBuilder(HEADER);
+        for (int i = 0; i < 10; i++) {
+            ten.append("User ").append(i).append(",u").append(i).append("@x.com,Member,View,,,,Team A,\n");
+        }
+        reconcile(ten.toString());
+        RunSummary s = reconcile(ten.toString().replace("User 3,u3@x.com", "User 10,u10@x.com"));
+        assertEquals(1, s.added());
+        assertEquals(1, s.removed());
+        assertEquals(9, s.unchanged());
+        assertEquals(MemberStatus.REMOVED, members().get("u3@x.com").getStatus());
+        assertEquals(MemberStatus.ACTIVE, members().get("u10@x.com").getStatus());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void teamsFollowTheTeamsColumn(String kind) {
