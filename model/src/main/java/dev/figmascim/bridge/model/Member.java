@@ -125,6 +125,19 @@ public class Member {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
+    /*
+     * The CSV row this member was last reconciled from: its digest and this member's version right after
+     * (migration V7). Written with a new member, then only by the engine's
+     * own UPDATE, never by Hibernate's (updatable = false): an entity loaded before that UPDATE must not
+     * write the old values back, and recording them changes nothing a client sees (no version, no
+     * lastModified).
+     */
+    @Column(name = "csv_row_hash", length = 32, updatable = false)
+    private String csvRowHash;
+
+    @Column(name = "csv_row_version", updatable = false)
+    private Long csvRowVersion;
+
     @Column(name = "last_modified", nullable = false)
     private Instant lastModified;
 
@@ -170,6 +183,12 @@ public class Member {
 
     public UUID id() {
         return id;
+    }
+
+    /** On a new member, before it is inserted: the CSV row it is made from (see the fields). */
+    public void recordCsvRow(String hash) {
+        this.csvRowHash = hash;
+        this.csvRowVersion = version;
     }
 
     public String getFigmaUserId() {

@@ -9,6 +9,7 @@ import dev.figmascim.bridge.model.Team;
 import dev.figmascim.bridge.model.TeamKind;
 import dev.figmascim.bridge.model.TeamMembership;
 import dev.figmascim.bridge.model.TeamRole;
+import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import org.hibernate.engine.spi.SessionImplementor;
@@ -146,8 +147,13 @@ class BulkInsertTest {
             }
             f.setAccessible(true);
             Class<?> type = f.getType();
-            if (type == String.class) {
+            Column column = f.getAnnotation(Column.class);
+            if (type == String.class && column != null && column.length() < AWKWARD.length() + 40) {
+                f.set(m, "#" + tag);   // a short column (a digest): only its tag, which comparable() removes
+            } else if (type == String.class) {
                 f.set(m, AWKWARD + f.getName() + "#" + tag);
+            } else if (type == Long.class) {
+                f.set(m, 7L + f.getName().length());
             } else if (type == Instant.class) {
                 f.set(m, T0.plusSeconds(f.getName().length()));
             } else if (type == boolean.class) {

@@ -23,6 +23,7 @@ import jakarta.persistence.FlushModeType;
 import org.hibernate.Session;
 import org.hibernate.jpa.HibernateHints;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -163,6 +164,9 @@ public final class Reconciler {
         private boolean analyzedEarly;
         /** Whether a member was added or changed its e-mail or manager e-mail: only then can a manager link change. */
         private boolean managerInputsChanged;
+        /** CSV runs: the digest of each report (RowDigest). */
+        private final RowDigest rowDigest;
+        private final Map<UUID, String> rowsToRecord = new HashMap<>();
         /** A first load's dropped indexes, restored after its last member (null when none were dropped). */
         private DeferredIndexes deferred;
 
@@ -175,6 +179,7 @@ public final class Reconciler {
             this.run = new ReconciliationRun(snapshot.source(), snapshot.name(), snapshot.sha256(), options.dryRun(), now);
             this.log = new ChangeLog(em, run.id(), now);
             this.teams = new Teams(em, log, now);
+            this.rowDigest = snapshot.source() == Source.CSV && snapshot.membersDistinct() ? new RowDigest() : null;
         }
 
         RunSummary execute() {
@@ -307,6 +312,7 @@ public final class Reconciler {
                 return;
             }
             deferIndexesOfBigFirstLoad();
+            String[] digests = recogniseUnchanged();
             Map<String, Member> byEmail = new HashMap<>();
             Map<String, Member> byFigmaId = new HashMap<>();
             for (Member m : existing(chunk)) {
@@ -352,6 +358,7 @@ public final class Reconciler {
                 if (quiet[i]) {
                     unchanged++;
                     countSeen(m, seen);
+                    remember(m, digests, i);
                     continue;
                 }
                 if (m != null && freshIds.contains(m.id())) {
@@ -370,7 +377,7 @@ public final class Reconciler {
                         log.warn("skipped reports about members the store does not have");
                         continue;
                     }
-                    m = create(in, in.teamOperations().isEmpty());
+                    m = create(in, in.teamOperations().isEmpty(), digests == null ? null : digests[i]);
                     byEmail.put(m.getEmailLower(), m);
                     if (m.getFigmaUserId() != null) {
                         byFigmaId.put(m.getFigmaUserId(), m);
@@ -401,10 +408,12 @@ public final class Reconciler {
                     defer(m, managerRef, !created && !changed);
                 }
                 countSeen(m, seen);
+                remember(m, digests, i);
             }
             chunk.clear();
             linkFreshManagers(byEmail);
             writeFresh();
+            recordRows();
             if (!snapshot.membersDistinct() || seenRows.size() >= SEEN_KEPT) {
                 // A source that may report a member twice asks which were seen (above), so they are written now.
                 seenRows.write(em);
@@ -460,11 +469,14 @@ public final class Reconciler {
 
         /** The member's report is done: its seen row (see removeVanished) and the progress count. */
         private void countSeen(Member m, Set<UUID> seen) {
+            countSeen(m.id(), m.getStatus(), m.isManagedByIdp(), seen);
+        }
+
+        private void countSeen(UUID id, MemberStatus status, boolean managedByIdp, Set<UUID> seen) {
             // Into an empty store nobody can vanish: the seen rows only serve removeVanished.
-            if (!allNew && seen.add(m.id())) {
-                seenRows.add(new SeenMember(m.id()));
-                if (m.getStatus() != MemberStatus.REMOVED
-                        && (snapshot.completeness() != Snapshot.Scope.IDP_MANAGED || m.isManagedByIdp())) {
+            if (!allNew && seen.add(id)) {
+                seenRows.add(new SeenMember(id));
+                if (status != MemberStatus.REMOVED && (snapshot.completeness() != Snapshot.Scope.IDP_MANAGED || managedByIdp)) {
                     seenInScope++;
                 }
             }
@@ -472,6 +484,82 @@ public final class Reconciler {
             if (options.progress() != null && processed % PROGRESS_EVERY == 0) {
                 options.progress().accept(processed);
             }
+        }
+
+        /**
+         * A CSV run: drops from the chunk the reports that are recognised as unchanged without loading their
+         * member, and returns the digests of the reports that stay, in chunk order (null for other sources).
+         * A report is unchanged when its member was last reconciled from a row with the same digest and has
+         * not changed since: its version is the one recorded then. Every change to a member moves its
+         * version, and so does every change to its team memberships and to the teams it is in (a rename or a
+         * new kind stamps their members, a merge or delete makes them leave: Teams). The full path would then
+         * find nothing to change, since applying a row leaves nothing of it to apply again.
+         */
+        private String[] recogniseUnchanged() {
+            if (rowDigest == null) {
+                return null;
+            }
+            String[] digests = new String[chunk.size()];
+            for (int i = 0; i < digests.length; i++) {
+                digests[i] = rowDigest.of(chunk.get(i));
+            }
+            if (allNew) {
+                return digests;
+            }
+            Map<String, Object[]> recorded = new HashMap<>();
+            em.createQuery("select m.emailLower, m.id, m.csvRowHash, m.csvRowVersion, m.version, m.status, m.managedByIdp"
+                            + " from Member m where m.emailLower in :e", Object[].class)
+                    .setFlushMode(FlushModeType.COMMIT)
+                    .setParameter("e", chunk.stream().map(in -> Member.normalizeEmail(in.email())).toList()).getResultList()
+                    .forEach(row -> recorded.put((String) row[0], row));
+            List<IncomingMember> rest = new ArrayList<>(chunk.size());
+            List<String> restDigests = new ArrayList<>(chunk.size());
+            Set<UUID> seen = new HashSet<>();
+            for (int i = 0; i < digests.length; i++) {
+                Object[] row = recorded.get(Member.normalizeEmail(chunk.get(i).email()));
+                if (row != null && digests[i].equals(row[2]) && row[3] != null
+                        && ((Number) row[3]).longValue() == ((Number) row[4]).longValue()) {
+                    unchanged++;
+                    countSeen((UUID) row[1], (MemberStatus) row[5], (Boolean) row[6], seen);
+                } else {
+                    rest.add(chunk.get(i));
+                    restDigests.add(digests[i]);
+                }
+            }
+            chunk.clear();
+            chunk.addAll(rest);
+            return restDigests.toArray(String[]::new);
+        }
+
+        /** An existing member a CSV report took the full path for: its row is recorded after the chunk's writes. */
+        private void remember(Member m, String[] digests, int i) {
+            if (digests != null && m != null && !freshIds.contains(m.id())) {
+                rowsToRecord.put(m.id(), digests[i]);
+            }
+        }
+
+        /**
+         * Records the rows of the chunk's existing members (a new member's is inserted with it), with the
+         * version each has now that the chunk is flushed: one batched UPDATE that Hibernate does not see,
+         * so no version or lastModified moves.
+         */
+        private void recordRows() {
+            if (rowsToRecord.isEmpty()) {
+                return;
+            }
+            em.flush();
+            em.unwrap(Session.class).doWork(connection -> {
+                try (PreparedStatement update = connection.prepareStatement(
+                        "update member set csv_row_hash = ?, csv_row_version = version where id = ?")) {
+                    for (Map.Entry<UUID, String> e : rowsToRecord.entrySet()) {
+                        update.setString(1, e.getValue());
+                        update.setObject(2, e.getKey());
+                        update.addBatch();
+                    }
+                    update.executeBatch();
+                }
+            });
+            rowsToRecord.clear();
         }
 
         /** The report with the e-mail of its manager when the manager, named by Figma user id, is in the store. */
@@ -631,7 +719,7 @@ public final class Reconciler {
          * A new member; inserted in bulk at the end of the chunk when {@code bulk} (then not managed: its
          * memberships go to the bulk insert too), else persisted.
          */
-        private Member create(IncomingMember in, boolean bulk) {
+        private Member create(IncomingMember in, boolean bulk, String digest) {
             if (!allNew || !bulk) {
                 // Members already stored may name this one as their manager, or (not bulk) its own manager is
                 // not linked before it is written. Into an empty store, linkFreshManagers links what it can
@@ -650,6 +738,9 @@ public final class Reconciler {
                 m.setFamilyName(name.familyName());
             }
             MemberMerge.markSeen(m, snapshot.source(), now);
+            if (digest != null) {
+                m.recordCsvRow(digest);
+            }
             if (bulk) {
                 freshMembers.add(m);
                 freshIds.add(m.id());
