@@ -5,7 +5,6 @@ import dev.figmascim.bridge.model.Source;
 import dev.figmascim.bridge.source.csv.CsvSnapshot;
 import dev.figmascim.bridge.store.Store;
 import dev.figmascim.bridge.store.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -41,18 +40,8 @@ class BigFirstLoadTest {
     @TempDir
     Path dir;
 
-    private TestDatabase db;
+    /** The store of the running test (opened and closed by the test itself). */
     private Store store;
-
-    @AfterEach
-    void close() {
-        if (store != null) {
-            store.close();
-        }
-        if (db != null) {
-            db.close();
-        }
-    }
 
     /**
      * Row 0's manager is the last row, far in a later chunk; row 3 000's is row 10, in the first chunk;
@@ -95,9 +84,13 @@ class BigFirstLoadTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void aBigFirstLoadWritesWhatTheChunkedPathWritesAndLeavesTheSchemaAsItWas(String kind) throws IOException {
-        db = TestDatabase.create(kind);
-        store = Store.open(db.settings());
-        boolean postgres = kind.equals("postgres");
+        try (TestDatabase db = TestDatabase.create(kind); Store opened = Store.open(db.settings())) {
+            store = opened;
+            loadAndRerun(kind.equals("postgres"));
+        }
+    }
+
+    private void loadAndRerun(boolean postgres) throws IOException {
         String schema = postgres ? catalog() : null;
         Path file = bigCsv();
 
@@ -128,8 +121,13 @@ class BigFirstLoadTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void aDryOrFailedBigFirstLoadLeavesAnEmptyStoreAndTheSchema(String kind) throws IOException {
-        db = TestDatabase.create(kind);
-        store = Store.open(db.settings());
+        try (TestDatabase db = TestDatabase.create(kind); Store opened = Store.open(db.settings())) {
+            store = opened;
+            dryThenBrokenThenReal(kind);
+        }
+    }
+
+    private void dryThenBrokenThenReal(String kind) throws IOException {
         String schema = kind.equals("postgres") ? catalog() : "";
         Path file = bigCsv();
 
