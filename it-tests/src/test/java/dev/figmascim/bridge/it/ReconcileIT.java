@@ -96,26 +96,7 @@ class ReconcileIT {
                 w.write("Ben Okafor,ben@example.com,Member,Dev,Engineer,Web App\n");
                 w.write("Chloe Martin,chloe@example.com,Member,View,Designer,Mobile\n");
             }
-            List<String> command = new ArrayList<>(List.of(BridgeProcess.java(), "-jar", BridgeProcess.jar().toAbsolutePath().toString(),
-                    "reconcile", "--csv", big.toString()));
-            ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-            pb.environment().putAll(store.env());
-            Process p = pb.start();
-            boolean midRun = false;
-            try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()))) {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    if (line.contains("10000 members processed")) {
-                        midRun = true;
-                        break;
-                    }
-                }
-                p.destroyForcibly();   // SIGKILL: no shutdown hook, no rollback by the process itself
-                assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-            }
-            assertTrue(midRun, "the run was killed after it had processed 10000 members");
-            assertNotEquals(0, p.exitValue());
-
+            killAfter10000Members(big, store);
             assertEquals(before, store.counts(), "the killed run left no trace");
             assertEquals("Lead", store.title("ada@example.com"));
 
@@ -129,6 +110,60 @@ class ReconcileIT {
         } finally {
             store.drop();
         }
+    }
+
+    /**
+     * A first load into an empty PostgreSQL store drops its tables' indexes after the first chunk
+     * (DeferredIndexes): killed after that, it leaves the store empty and the schema as Flyway made it.
+     */
+    @Test
+    void aFirstLoadKilledWhileItsIndexesAreDroppedLeavesTheSchemaAndAnEmptyStore() throws Exception {
+        Store store = Store.create("postgres", dir);
+        try {
+            assertEquals(0, Cli.run(dir, store.env(), "migrate").exit());
+            String schema = store.catalog();
+            Path big = dir.resolve("big.csv");
+            try (BufferedWriter w = Files.newBufferedWriter(big)) {
+                w.write("Name,Email,Role,Seat,Job Title,Teams\n");
+                for (int i = 0; i < 30_000; i++) {
+                    w.write("User " + i + ",user" + i + "@example.com,Member,View,Title " + (i % 40) + ",Team " + (i % 200) + "\n");
+                }
+            }
+            killAfter10000Members(big, store);
+
+            assertEquals(0L, store.counts().get("member"));
+            assertEquals(0L, store.counts().get("change_event"));
+            assertEquals(schema, store.catalog(), "indexes and constraints as Flyway made them");
+            Cli.Result complete = Cli.run(dir, store.env(), "reconcile", "--csv", big.toString());
+            assertEquals(0, complete.exit(), complete.stderr());
+            assertTrue(complete.stdout().contains("30000 added"), complete.stdout());
+            assertEquals(schema, store.catalog());
+        } finally {
+            store.drop();
+        }
+    }
+
+    /** Starts {@code reconcile --csv file} and kills it (SIGKILL) once it reports 10 000 members processed. */
+    private void killAfter10000Members(Path file, Store store) throws Exception {
+        List<String> command = new ArrayList<>(List.of(BridgeProcess.java(), "-jar", BridgeProcess.jar().toAbsolutePath().toString(),
+                "reconcile", "--csv", file.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().putAll(store.env());
+        Process p = pb.start();
+        boolean midRun = false;
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.contains("10000 members processed")) {
+                    midRun = true;
+                    break;
+                }
+            }
+            p.destroyForcibly();   // SIGKILL: no shutdown hook, no rollback by the process itself
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        }
+        assertTrue(midRun, "the run was killed after it had processed 10000 members");
+        assertNotEquals(0, p.exitValue());
     }
 
     /** The store a test's processes share: an H2 file in the test directory, or a fresh PostgreSQL database. */
@@ -162,6 +197,18 @@ class ReconcileIT {
                 }
             }
             return counts;
+        }
+
+        /** Every index and constraint of the store's tables, as PostgreSQL's catalog defines them. */
+        String catalog() throws SQLException {
+            try (Connection c = DriverManager.getConnection(jdbcUrl, user, ""); ResultSet rs = c.createStatement().executeQuery(
+                    "select string_agg(d, ';' order by d) from (select pg_get_indexdef(i.indexrelid) d from pg_index i"
+                    + " join pg_class t on t.oid = i.indrelid where t.relnamespace = 'public'::regnamespace"
+                    + " union all select conrelid::regclass || ' ' || pg_get_constraintdef(oid) from pg_constraint"
+                    + " where connamespace = 'public'::regnamespace) x")) {
+                rs.next();
+                return rs.getString(1);
+            }
         }
 
         String title(String email) throws SQLException {
