@@ -127,10 +127,9 @@ public class Member {
 
     /*
      * The CSV row this member was last reconciled from: its digest and this member's version right after
-     * (migration V7). Written with a new member, then only by the engine's
-     * own UPDATE, never by Hibernate's (updatable = false): an entity loaded before that UPDATE must not
-     * write the old values back, and recording them changes nothing a client sees (no version, no
-     * lastModified).
+     * (migration V7). Written with a new member, then only by the engine's own UPDATE, never by
+     * Hibernate's (updatable = false): an entity loaded before that UPDATE must not write the old values
+     * back, and recording them changes nothing a client sees (no version, no lastModified).
      */
     @Column(name = "csv_row_hash", length = 32, updatable = false)
     private String csvRowHash;

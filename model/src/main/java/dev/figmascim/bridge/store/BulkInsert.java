@@ -104,9 +104,10 @@ public final class BulkInsert<T> {
         String[] table = {null};
         for (ModelPart part : parts) {
             part.forEachSelectable((i, s) -> {
-                insertable.add(s.isInsertable() && !s.isFormula());
+                boolean written = s.isInsertable() && !s.isFormula();
+                insertable.add(written);
                 table[0] = s.getContainingTableExpression();
-                if (s.isInsertable() && !s.isFormula()) {
+                if (written) {
                     columns.add(s.getSelectionExpression());
                 }
             });

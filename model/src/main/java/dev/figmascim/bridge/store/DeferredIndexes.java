@@ -36,6 +36,7 @@ public final class DeferredIndexes {
     }
 
     private final EntityManager em;
+    /** In the order dropped: foreign keys first. Restored in reverse, so foreign keys come back last. */
     private final List<Definition> dropped;
 
     private DeferredIndexes(EntityManager em, List<Definition> dropped) {
@@ -53,8 +54,9 @@ public final class DeferredIndexes {
             found.addAll(constraints(connection, tables, keep));
             found.addAll(plainIndexes(connection, tables, keep));
             // Foreign keys first: a unique constraint cannot go while a foreign key depends on it.
+            found.sort((a, b) -> Boolean.compare(b.foreignKey(), a.foreignKey()));
             try (Statement st = connection.createStatement()) {
-                for (Definition d : found.stream().sorted((a, b) -> Boolean.compare(b.foreignKey(), a.foreignKey())).toList()) {
+                for (Definition d : found) {
                     st.execute(d.drop());
                 }
             }
@@ -66,7 +68,7 @@ public final class DeferredIndexes {
     public void restore() {
         em.unwrap(Session.class).doWork(connection -> {
             try (Statement st = connection.createStatement()) {
-                for (Definition d : dropped.stream().sorted((a, b) -> Boolean.compare(a.foreignKey(), b.foreignKey())).toList()) {
+                for (Definition d : dropped.reversed()) {
                     st.execute(d.restore());
                 }
             }

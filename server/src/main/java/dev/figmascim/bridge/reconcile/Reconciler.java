@@ -506,19 +506,19 @@ public final class Reconciler {
             if (allNew) {
                 return digests;
             }
+            List<String> emails = chunk.stream().map(in -> Member.normalizeEmail(in.email())).toList();
             Map<String, Object[]> recorded = new HashMap<>();
             em.createQuery("select m.emailLower, m.id, m.csvRowHash, m.csvRowVersion, m.version, m.status, m.managedByIdp"
                             + " from Member m where m.emailLower in :e", Object[].class)
-                    .setFlushMode(FlushModeType.COMMIT)
-                    .setParameter("e", chunk.stream().map(in -> Member.normalizeEmail(in.email())).toList()).getResultList()
+                    .setFlushMode(FlushModeType.COMMIT).setParameter("e", emails).getResultList()
                     .forEach(row -> recorded.put((String) row[0], row));
             List<IncomingMember> rest = new ArrayList<>(chunk.size());
             List<String> restDigests = new ArrayList<>(chunk.size());
             Set<UUID> seen = new HashSet<>();
             for (int i = 0; i < digests.length; i++) {
-                Object[] row = recorded.get(Member.normalizeEmail(chunk.get(i).email()));
-                if (row != null && digests[i].equals(row[2]) && row[3] != null
-                        && ((Number) row[3]).longValue() == ((Number) row[4]).longValue()) {
+                Object[] row = recorded.get(emails.get(i));
+                // The recorded version (null: no row recorded) against the member's: both Long.
+                if (row != null && digests[i].equals(row[2]) && Objects.equals(row[3], row[4])) {
                     unchanged++;
                     countSeen((UUID) row[1], (MemberStatus) row[5], (Boolean) row[6], seen);
                 } else {
@@ -540,14 +540,13 @@ public final class Reconciler {
 
         /**
          * Records the rows of the chunk's existing members (a new member's is inserted with it), with the
-         * version each has now that the chunk is flushed: one batched UPDATE that Hibernate does not see,
-         * so no version or lastModified moves.
+         * version each has now: called right after writeFresh, which flushed the chunk's changes. One batched
+         * UPDATE that Hibernate does not see, so no version or lastModified moves.
          */
         private void recordRows() {
             if (rowsToRecord.isEmpty()) {
                 return;
             }
-            em.flush();
             em.unwrap(Session.class).doWork(connection -> {
                 try (PreparedStatement update = connection.prepareStatement(
                         "update member set csv_row_hash = ?, csv_row_version = version where id = ?")) {

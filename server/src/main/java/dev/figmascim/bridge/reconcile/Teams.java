@@ -94,9 +94,8 @@ final class Teams {
             known = teamIdsByName.get(key);
         }
         if (known == ABSENT) {
-            Team team = create(name, TeamKind.TEAM, null);
-            known = new Named(team.id(), team.getName());
-            teamIdsByName.put(key, known);
+            create(name, TeamKind.TEAM, null);   // which caches it under its name
+            known = teamIdsByName.get(key);
         }
         return known;
     }
