@@ -16,16 +16,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class DeferredIndexesTest {
 
     private static final List<String> TABLES = List.of("member", "team_membership", "change_event");
-    private static final String TABLE_NAMES = "('member', 'team_membership', 'change_event')";
     private static final Instant T0 = Instant.parse("2026-01-02T03:04:05Z");
 
-    /** Every index and constraint of the tables, as the catalog defines them. */
     private static Set<String> catalog(EntityManager em) {
-        return Set.copyOf(em.createNativeQuery("select ic.relname || ' ' || pg_get_indexdef(i.indexrelid) from pg_index i"
-                + " join pg_class ic on ic.oid = i.indexrelid join pg_class t on t.oid = i.indrelid where t.relname in " + TABLE_NAMES
-                + " union all select t.relname || ' ' || c.conname || ' ' || pg_get_constraintdef(c.oid) from pg_constraint c"
-                + " join pg_class t on t.oid = c.conrelid where t.relname in " + TABLE_NAMES, String.class)
-                .getResultList());
+        return SchemaCatalog.of(em, TABLES);
     }
 
     @Test

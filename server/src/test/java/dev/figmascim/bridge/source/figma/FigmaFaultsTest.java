@@ -10,9 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.figmascim.bridge.model.ReconciliationRun;
 import dev.figmascim.bridge.model.Source;
-import dev.figmascim.bridge.reconcile.CursorAdvance;
+import dev.figmascim.bridge.reconcile.ForwardingSnapshot;
 import dev.figmascim.bridge.reconcile.Incoming;
-import dev.figmascim.bridge.reconcile.IncomingMember;
 import dev.figmascim.bridge.reconcile.ReconcileOptions;
 import dev.figmascim.bridge.reconcile.Reconciler;
 import dev.figmascim.bridge.reconcile.RunSummary;
@@ -24,7 +23,6 @@ import dev.figmascim.fakefigma.ScimUserSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -196,48 +194,12 @@ class FigmaFaultsTest {
     }
 
     /** Runs a hook once the first item went into the run: the fault then hits the run's next request. */
-    private static final class AfterFirstItem implements Snapshot {
-        private final Snapshot delegate;
+    private static final class AfterFirstItem extends ForwardingSnapshot {
         private final Runnable hook;
 
         AfterFirstItem(Snapshot delegate, Runnable hook) {
-            this.delegate = delegate;
+            super(delegate);
             this.hook = hook;
-        }
-
-        @Override
-        public Source source() {
-            return delegate.source();
-        }
-
-        @Override
-        public String name() {
-            return delegate.name();
-        }
-
-        @Override
-        public String sha256() {
-            return delegate.sha256();
-        }
-
-        @Override
-        public Scope completeness() {
-            return delegate.completeness();
-        }
-
-        @Override
-        public boolean reportsTeams() {
-            return delegate.reportsTeams();
-        }
-
-        @Override
-        public boolean reportsGroupings() {
-            return delegate.reportsGroupings();
-        }
-
-        @Override
-        public void forEach(Consumer<IncomingMember> sink) {
-            delegate.forEach(sink);
         }
 
         @Override
@@ -250,16 +212,6 @@ class FigmaFaultsTest {
                     hook.run();
                 }
             });
-        }
-
-        @Override
-        public Optional<CursorAdvance> cursor() {
-            return delegate.cursor();
-        }
-
-        @Override
-        public List<String> warnings() {
-            return delegate.warnings();
         }
     }
 }
