@@ -74,6 +74,20 @@ class BigFirstLoadTest {
         return store.read(em -> em.createQuery("select count(x) from " + entity + " x", Long.class).getSingleResult());
     }
 
+    /** A test body, told whether the store is PostgreSQL. */
+    @FunctionalInterface
+    private interface StoreTest {
+        void run(boolean postgres) throws IOException;
+    }
+
+    /** Runs {@code test} on a fresh store of this kind, as {@link #store}, and closes it after. */
+    private void onFreshStore(String kind, StoreTest test) throws IOException {
+        try (TestDatabase db = TestDatabase.create(kind); Store opened = Store.open(db.settings())) {
+            store = opened;
+            test.run(kind.equals("postgres"));
+        }
+    }
+
     private RunSummary run(Snapshot snapshot, ReconcileOptions options) {
         return new Reconciler(store).run(snapshot, options);
     }
@@ -81,10 +95,7 @@ class BigFirstLoadTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void aBigFirstLoadWritesWhatTheChunkedPathWritesAndLeavesTheSchemaAsItWas(String kind) throws IOException {
-        try (TestDatabase db = TestDatabase.create(kind); Store opened = Store.open(db.settings())) {
-            store = opened;
-            loadAndRerun(kind.equals("postgres"));
-        }
+        onFreshStore(kind, this::loadAndRerun);
     }
 
     private void loadAndRerun(boolean postgres) throws IOException {
@@ -116,10 +127,7 @@ class BigFirstLoadTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void aDryOrFailedBigFirstLoadLeavesAnEmptyStoreAndTheSchema(String kind) throws IOException {
-        try (TestDatabase db = TestDatabase.create(kind); Store opened = Store.open(db.settings())) {
-            store = opened;
-            dryThenBrokenThenReal(kind.equals("postgres"));
-        }
+        onFreshStore(kind, this::dryThenBrokenThenReal);
     }
 
     private void dryThenBrokenThenReal(boolean postgres) throws IOException {

@@ -82,6 +82,15 @@ class CsvReconcileTest {
         return HEADER + String.join("\n", rows) + "\n";
     }
 
+    /** u0@x.com … u9@x.com, "User 0" … "User 9", each a viewer in Team A. */
+    static String tenMembersOfTeamA() {
+        StringBuilder ten = new StringBuilder(HEADER);
+        for (int i = 0; i < 10; i++) {
+            ten.append("User ").append(i).append(",u").append(i).append("@x.com,Member,View,,,,Team A,\n");
+        }
+        return ten.toString();
+    }
+
     Map<String, Member> members() {
         return store.read(em -> em.createQuery("select m from Member m", Member.class).getResultList())
                 .stream().collect(Collectors.toMap(Member::getEmailLower, m -> m));
@@ -212,13 +221,10 @@ class CsvReconcileTest {
     @ValueSource(strings = {"h2", "postgres"})
     void vanishedMembersAreRemovedBehindTheGuardAndReactivated(String kind) {
         open(kind);
-        StringBuilder ten = new StringBuilder(HEADER);
-        for (int i = 0; i < 10; i++) {
-            ten.append("User ").append(i).append(",u").append(i).append("@x.com,Member,View,,,,Team A,\n");
-        }
-        reconcile(ten.toString());
+        String ten = tenMembersOfTeamA();
+        reconcile(ten);
         // One of ten gone: 10 % is under the 20 % guard.
-        String nine = ten.toString().replace("User 9,u9@x.com,Member,View,,,,Team A,\n", "");
+        String nine = ten.replace("User 9,u9@x.com,Member,View,,,,Team A,\n", "");
         RunSummary s = reconcile(nine);
         assertEquals(1, s.removed());
         Member u9 = members().get("u9@x.com");
@@ -257,12 +263,9 @@ class CsvReconcileTest {
     @ValueSource(strings = {"h2", "postgres"})
     void oneLeavingAndOneJoiningIsARemovalAndAnAddition(String kind) {
         open(kind);
-        StringBuilder ten = new StringBuilder(HEADER);
-        for (int i = 0; i < 10; i++) {
-            ten.append("User ").append(i).append(",u").append(i).append("@x.com,Member,View,,,,Team A,\n");
-        }
-        reconcile(ten.toString());
-        RunSummary s = reconcile(ten.toString().replace("User 3,u3@x.com", "User 10,u10@x.com"));
+        String ten = tenMembersOfTeamA();
+        reconcile(ten);
+        RunSummary s = reconcile(ten.replace("User 3,u3@x.com", "User 10,u10@x.com"));
         assertEquals(1, s.added());
         assertEquals(1, s.removed());
         assertEquals(9, s.unchanged());
