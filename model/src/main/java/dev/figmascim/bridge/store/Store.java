@@ -16,6 +16,8 @@ import org.hibernate.Transaction;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -27,6 +29,18 @@ import javax.sql.DataSource;
  * through {@link #inTransaction(Function)} (rolled back on any exception) or {@link #read(Function)}.
  */
 public final class Store implements AutoCloseable {
+
+    /**
+     * How long a read waits for a table lock before it gives up (PostgreSQL). Readers never conflict with
+     * a reconciliation's row writes; they conflict only with DDL, such as the ACCESS EXCLUSIVE locks a big
+     * first load holds until it commits ({@link DeferredIndexes}). Without a limit every SCIM request
+     * would wait for the whole load while holding a pooled connection, the pool would run dry, and
+     * requests, readiness included, would fail after the pool's timeout. With it, a blocked read fails
+     * fast as {@link #isBusy busy} and the API answers 503 with Retry-After. Writes wait as before.
+     */
+    public static final int READ_LOCK_TIMEOUT_MS = 2_000;
+    /** PostgreSQL's SQLSTATE for "lock_not_available": a lock_timeout expired. */
+    static final String LOCK_NOT_AVAILABLE = "55P03";
 
     private final StoreSettings settings;
     private final HikariDataSource dataSource;
@@ -87,6 +101,11 @@ public final class Store implements AutoCloseable {
             // Hibernate batches inserts (hibernate.jdbc.batch_size); this lets the driver send each
             // batch as multi-row INSERTs instead of one statement per row.
             config.addDataSourceProperty("reWriteBatchedInserts", "true");
+            // A startup parameter rather than a SET: it is the session's default, so a SET LOCAL in a
+            // write and a rolled-back SET cannot leave a pooled connection without it. Flyway's
+            // connections have it too, so a migration gives up on a table another session holds
+            // instead of queueing every reader behind its own ACCESS EXCLUSIVE request.
+            config.addDataSourceProperty("options", "-c lock_timeout=" + READ_LOCK_TIMEOUT_MS);
         }
         return new HikariDataSource(config);
     }
@@ -105,6 +124,7 @@ public final class Store implements AutoCloseable {
         EntityTransaction tx = em.getTransaction();
         try {
             tx.begin();
+            waitForLocks(em);
             T result = work.apply(em);
             tx.commit();
             return result;
@@ -116,6 +136,39 @@ public final class Store implements AutoCloseable {
         } finally {
             em.close();
         }
+    }
+
+    /**
+     * Lets the rest of {@code em}'s current transaction wait for locks as long as it takes, instead of
+     * {@link #READ_LOCK_TIMEOUT_MS}: for writes, which must not fail because a reader or another writer
+     * holds a row, and for a dry run, which takes a first load's locks without committing.
+     * {@code SET LOCAL} ends with the transaction, committed or not. Nothing on H2.
+     */
+    public void waitForLocks(EntityManager em) {
+        if (settings.isPostgres()) {
+            em.unwrap(Session.class).doWork(c -> {
+                try (Statement st = c.createStatement()) {
+                    st.execute("set local lock_timeout = 0");
+                }
+            });
+        }
+    }
+
+    /**
+     * Whether {@code failure} means the store is busy rather than broken: a read gave up on a lock
+     * ({@link #READ_LOCK_TIMEOUT_MS}) or no pooled connection came free in time. Worth a retry later.
+     */
+    public static boolean isBusy(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException
+                    || t instanceof SQLException sql && LOCK_NOT_AVAILABLE.equals(sql.getSQLState())) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     /** {@link #inTransaction(Function)} for work without a result. */

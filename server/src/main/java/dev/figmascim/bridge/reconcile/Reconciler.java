@@ -94,6 +94,8 @@ public final class Reconciler {
         Instant start = Instant.now();
         try {
             Function<EntityManager, RunSummary> work = em -> {
+                // A dry run goes through store.read, whose lock timeout a first load's DDL would hit.
+                store.waitForLocks(em);
                 lockAcrossProcesses(em);
                 return new Run(em, snapshot, options, start, store.settings().isPostgres()).execute();
             };
