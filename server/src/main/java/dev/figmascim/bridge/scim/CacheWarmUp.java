@@ -3,6 +3,7 @@ package dev.figmascim.bridge.scim;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.figmascim.bridge.config.BridgeSettings;
+import dev.figmascim.bridge.store.Store;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -94,8 +95,13 @@ class CacheWarmUp {
             LOG.info("representation cache warmed: " + what + ", " + pages + " pages in " + (System.nanoTime() - start) / 1_000_000
                     + " ms" + (at != null ? " (stopped: the cache is full)" : ""));
         } catch (RuntimeException e) {
-            // Requests render what is missing themselves; a later generation tries again.
-            LOG.log(Level.WARNING, "warming the representation cache for " + what + " failed after " + pages + " pages", e);
+            // Requests render what is missing themselves; a later generation tries again. A busy store
+            // (a load in another process holds the tables) is expected, not a fault: one line.
+            if (Store.isBusy(e)) {
+                LOG.info("warming the representation cache for " + what + " stopped after " + pages + " pages: the store is busy");
+            } else {
+                LOG.log(Level.WARNING, "warming the representation cache for " + what + " failed after " + pages + " pages", e);
+            }
         }
     }
 

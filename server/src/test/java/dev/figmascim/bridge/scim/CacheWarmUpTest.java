@@ -2,13 +2,21 @@ package dev.figmascim.bridge.scim;
 
 import org.junit.jupiter.api.Test;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import static dev.figmascim.bridge.scim.Background.sleep;
 import static dev.figmascim.bridge.scim.Background.until;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The background warm-up of the representation cache: every page once per generation, stopped by a full cache. */
 class CacheWarmUpTest {
@@ -53,6 +61,47 @@ class CacheWarmUpTest {
         sleep(200);
         assertEquals(4, read.get(), "no page is read once the cache has no room");
         warmUp.stop();
+    }
+
+    @Test
+    void aBusyStoreIsOneLineAndAFaultAStackTrace() {
+        List<LogRecord> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                logged.add(r);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(CacheWarmUp.class.getName());
+        logger.addHandler(capture);
+        CacheWarmUp warmUp = new CacheWarmUp(true);
+        try {
+            warmUp.request("Users https://a.test/", GENERATION, at -> {
+                throw new IllegalStateException(new SQLException("canceling statement due to lock timeout", "55P03"));
+            }, () -> false);
+            warmUp.request("Users https://b.test/", GENERATION, at -> {
+                throw new IllegalStateException("database gone");
+            }, () -> false);
+            until(() -> logged.size() >= 2);
+        } finally {
+            warmUp.stop();
+            logger.removeHandler(capture);
+        }
+        LogRecord busy = logged.get(0).getThrown() == null ? logged.get(0) : logged.get(1);
+        LogRecord fault = busy == logged.get(0) ? logged.get(1) : logged.get(0);
+        assertEquals(Level.INFO, busy.getLevel());
+        assertNull(busy.getThrown());
+        assertTrue(busy.getMessage().contains("https://a.test/") && busy.getMessage().contains("busy"), busy.getMessage());
+        assertEquals(Level.WARNING, fault.getLevel());
+        assertEquals("database gone", fault.getThrown().getMessage());
     }
 
     @Test
