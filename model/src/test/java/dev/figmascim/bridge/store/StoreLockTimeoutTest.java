@@ -12,6 +12,7 @@ import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -128,6 +129,29 @@ class StoreLockTimeoutTest {
 
     private static Object[] pidAndTimeout(EntityManager em) {
         return (Object[]) em.createNativeQuery("select pg_backend_pid(), current_setting('lock_timeout')").getSingleResult();
+    }
+
+    @Test
+    void readinessAnswersAtOnceWhileEveryPooledConnectionIsInUse() throws Exception {
+        try (TestDatabase db = TestDatabase.create("postgres"); Store store = Store.open(db.settings())) {
+            assertTrue(store.isMigrated());
+            List<Connection> held = new ArrayList<>();
+            try {
+                for (int i = 0; i < db.settings().poolSize(); i++) {
+                    held.add(store.dataSource().getConnection());
+                }
+                long started = System.nanoTime();
+                assertTrue(store.isReachable());
+                assertTrue(store.isMigrated());
+                long tookMs = (System.nanoTime() - started) / 1_000_000;
+                assertTrue(tookMs < 1_000, "readiness waited " + tookMs + " ms for a connection");
+            } finally {
+                for (Connection c : held) {
+                    c.close();
+                }
+            }
+            assertTrue(store.isReachable());
+        }
     }
 
     @Test
