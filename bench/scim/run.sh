@@ -38,7 +38,7 @@ else
   $PSQL -d bench_scim -f bench/scim/data.sql
 fi
 export TOKEN=fsb_bench_$(head -c 18 /dev/urandom | base64 | tr '+/' '-_')
-AOT=(); [ -f server/target/figma-scim-bridge.aot ] && AOT=(-XX:AOTCache=server/target/figma-scim-bridge.aot)
+AOT=(); [ -f server/target/figma-scim-bridge.aot ] && AOT=(-XX:AOTCache=server/target/figma-scim-bridge.aot -Xlog:aot*=error)
 start_server() { # $1 representation cache in MiB ("" = the default); sets B and STARTED
   local port; port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   local cache=(); [ -n "$1" ] && cache=(BRIDGE_SCIM_REPRESENTATION_CACHE_MB="$1")
