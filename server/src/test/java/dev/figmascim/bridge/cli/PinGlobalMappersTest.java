@@ -1,11 +1,10 @@
 package dev.figmascim.bridge.cli;
 
+import dev.figmascim.bridge.testing.LogCapture;
 import io.helidon.service.registry.Services;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -25,26 +24,10 @@ class PinGlobalMappersTest {
     void pinsTheRegistrysOwnInstanceWithoutLoggingAWarning() {
         Logger logger = Logger.getLogger("io.helidon.common.mapper.GlobalManager");
         Level before = logger.getLevel();
-        List<LogRecord> logged = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                logged.add(record);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        logger.addHandler(capture);
-        try {
+        List<LogRecord> logged;
+        try (LogCapture capture = LogCapture.of("io.helidon.common.mapper.GlobalManager")) {
             ServeCommand.pinGlobalMappers();
-        } finally {
-            logger.removeHandler(capture);
+            logged = capture.records();
         }
         assertSame(Services.get(io.helidon.common.mapper.MapperManager.class), io.helidon.common.mapper.MapperManager.global());
         assertTrue(logged.isEmpty(), () -> "logged: " + logged.stream().map(LogRecord::getMessage).toList());

@@ -1,16 +1,14 @@
 package dev.figmascim.bridge.scim;
 
+import dev.figmascim.bridge.testing.LogCapture;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import static dev.figmascim.bridge.scim.Background.sleep;
 import static dev.figmascim.bridge.scim.Background.until;
@@ -65,35 +63,19 @@ class CacheWarmUpTest {
 
     @Test
     void aBusyStoreIsOneLineAndAFaultAStackTrace() {
-        List<LogRecord> logged = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord r) {
-                logged.add(r);
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger logger = Logger.getLogger(CacheWarmUp.class.getName());
-        logger.addHandler(capture);
+        List<LogRecord> logged;
         CacheWarmUp warmUp = new CacheWarmUp(true);
-        try {
+        try (LogCapture capture = LogCapture.of(CacheWarmUp.class.getName())) {
             warmUp.request("Users https://a.test/", GENERATION, at -> {
                 throw new IllegalStateException(new SQLException("canceling statement due to lock timeout", "55P03"));
             }, () -> false);
             warmUp.request("Users https://b.test/", GENERATION, at -> {
                 throw new IllegalStateException("database gone");
             }, () -> false);
-            until(() -> logged.size() >= 2);
+            until(() -> capture.records().size() >= 2);
+            logged = capture.records();
         } finally {
             warmUp.stop();
-            logger.removeHandler(capture);
         }
         LogRecord busy = logged.get(0).getThrown() == null ? logged.get(0) : logged.get(1);
         LogRecord fault = busy == logged.get(0) ? logged.get(1) : logged.get(0);
