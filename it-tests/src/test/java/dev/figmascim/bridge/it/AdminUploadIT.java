@@ -90,4 +90,39 @@ class AdminUploadIT {
         assertEquals(400, badParam.status());
         assertEquals(404, http().get("admin/v1/reconciliations/" + java.util.UUID.randomUUID()).status());
     }
+
+    /**
+     * A flag or number the API cannot read is a 400 naming the parameter, before anything runs: JAX-RS on
+     * its own would read {@code dryRun=1} as false and run for real, and answer a non-numeric limit with 404.
+     */
+    @Test
+    void unreadableParametersAreRefusedAndNothingRuns() throws Exception {
+        String csv = java.nio.file.Files.readString(SAMPLE);
+        int runsBefore = http().get("admin/v1/reconciliations?limit=200").json().get("reconciliations").size();
+        Map<String, String> refused = Map.of(
+                "admin/v1/reconciliations?dryRun=1", "dryRun must be true or false, not '1'",
+                "admin/v1/reconciliations?dryRun=", "dryRun must be true or false, not ''",
+                "admin/v1/reconciliations?dryRun=true&allowMassRemoval=yes", "allowMassRemoval must be true or false, not 'yes'");
+        for (Map.Entry<String, String> call : refused.entrySet()) {
+            Http.Answer a = http().send("POST", call.getKey(), csv, "text/csv");
+            assertEquals(400, a.status(), call.getKey() + ": " + a.body());
+            assertEquals("invalidValue", a.json().get("scimType").asText());
+            assertEquals(call.getValue(), a.json().get("detail").asText());
+        }
+        Http.Answer figma = http().send("POST", "admin/v1/reconciliations?source=figma-scim&dryRun=on", "", "application/json");
+        assertEquals(400, figma.status(), figma.body());
+        assertEquals(runsBefore, http().get("admin/v1/reconciliations?limit=200").json().get("reconciliations").size(),
+                "a refused call records no run");
+
+        Http.Answer dry = http().send("POST", "admin/v1/reconciliations?dryRun=TRUE", csv, "text/csv");
+        assertEquals(200, dry.status(), dry.body());
+        assertTrue(dry.json().get("dryRun").asBoolean());
+
+        for (String get : List.of("admin/v1/changes?limit=abc", "admin/v1/changes?after=x", "admin/v1/reconciliations?limit=zz")) {
+            Http.Answer a = http().get(get);
+            assertEquals(400, a.status(), get + ": " + a.body());
+            String name = get.substring(get.indexOf('?') + 1, get.indexOf('='));
+            assertTrue(a.json().get("detail").asText().startsWith(name + " must be an integer"), a.body());
+        }
+    }
 }

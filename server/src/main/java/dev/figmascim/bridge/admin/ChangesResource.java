@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.figmascim.bridge.model.ChangeEvent;
 import dev.figmascim.bridge.model.Member;
+import dev.figmascim.bridge.scim.QueryParams;
 import dev.figmascim.bridge.scim.ScimException;
 import dev.figmascim.bridge.store.Store;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,8 +42,9 @@ public class ChangesResource {
 
     @GET
     public ObjectNode list(@QueryParam("since") String since, @QueryParam("member") String member, @QueryParam("run") String run,
-                           @QueryParam("after") Long after, @QueryParam("limit") Integer limit) {
-        int size = limit == null ? 100 : Math.max(1, Math.min(limit, 1000));
+                           @QueryParam("after") String afterId, @QueryParam("limit") String limit) {
+        int size = Math.max(1, Math.min(QueryParams.integer(limit, "limit", 100), 1000));
+        Long after = QueryParams.longValue(afterId, "after");
         Instant sinceTime = parseSince(since);
         UUID runId = run == null ? null : ReconciliationsResource.parseId(run);
         if (run != null && runId == null) {

@@ -52,8 +52,8 @@ final class FigmaTrigger {
         throw ScimException.invalidValue("source must be csv (upload the file), figma-scim or activity-log, not '" + source + "'");
     }
 
-    Response run(String source, boolean dryRun, boolean allowMassRemoval) {
-        ReconcileOptions options = new ReconcileOptions(dryRun, allowMassRemoval, ReconcileOptions.DEFAULT_THRESHOLD, null);
+    Response run(String source, ReconcileOptions options) {
+        boolean dryRun = options.dryRun();
         FigmaSources figma;
         try {
             figma = FigmaSources.fromConfig(store, config);

@@ -11,6 +11,7 @@ import dev.figmascim.bridge.reconcile.Reconciler;
 import dev.figmascim.bridge.reconcile.ReconciliationBusy;
 import dev.figmascim.bridge.reconcile.RunSummary;
 import dev.figmascim.bridge.reconcile.SnapshotRejected;
+import dev.figmascim.bridge.scim.QueryParams;
 import dev.figmascim.bridge.scim.ScimException;
 import dev.figmascim.bridge.source.csv.CsvSnapshot;
 import dev.figmascim.bridge.store.Store;
@@ -62,48 +63,56 @@ public class ReconciliationsResource {
     /** A CSV body; or, with {@code source=figma-scim|activity-log}, a Figma run (a POST without a body lands here). */
     @POST
     @Consumes({"text/csv", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
-    public Response uploadCsv(InputStream body, @QueryParam("fileName") String fileName, @QueryParam("dryRun") boolean dryRun,
-                              @QueryParam("allowMassRemoval") boolean allowMassRemoval, @QueryParam("source") String source) {
+    public Response uploadCsv(InputStream body, @QueryParam("fileName") String fileName, @QueryParam("dryRun") String dryRun,
+                              @QueryParam("allowMassRemoval") String allowMassRemoval, @QueryParam("source") String source) {
+        ReconcileOptions options = options(dryRun, allowMassRemoval);
         if (FigmaTrigger.isFigma(source)) {
-            return figma.run(source, dryRun, allowMassRemoval);
+            return figma.run(source, options);
         }
-        return reconcileCsv(body, fileName == null || fileName.isBlank() ? "upload.csv" : fileName, dryRun, allowMassRemoval);
+        return reconcileCsv(body, fileName == null || fileName.isBlank() ? "upload.csv" : fileName, options);
     }
 
     /** A Figma run for clients that send a JSON or form content type with their (empty) body. */
     @POST
     @Consumes({MediaType.APPLICATION_JSON, MediaType.APPLICATION_FORM_URLENCODED})
-    public Response trigger(@QueryParam("source") String source, @QueryParam("dryRun") boolean dryRun,
-                            @QueryParam("allowMassRemoval") boolean allowMassRemoval) {
+    public Response trigger(@QueryParam("source") String source, @QueryParam("dryRun") String dryRun,
+                            @QueryParam("allowMassRemoval") String allowMassRemoval) {
+        ReconcileOptions options = options(dryRun, allowMassRemoval);
         if (!FigmaTrigger.isFigma(source)) {
             throw ScimException.invalidValue("upload the member CSV as text/csv or multipart/form-data, or name a source: "
                     + "?source=figma-scim or ?source=activity-log");
         }
-        return figma.run(source, dryRun, allowMassRemoval);
+        return figma.run(source, options);
     }
 
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response uploadMultipart(List<EntityPart> parts, @QueryParam("dryRun") boolean dryRun,
-                                    @QueryParam("allowMassRemoval") boolean allowMassRemoval, @QueryParam("source") String source) {
+    public Response uploadMultipart(List<EntityPart> parts, @QueryParam("dryRun") String dryRun,
+                                    @QueryParam("allowMassRemoval") String allowMassRemoval, @QueryParam("source") String source) {
+        ReconcileOptions options = options(dryRun, allowMassRemoval);
         if (FigmaTrigger.isFigma(source)) {
-            return figma.run(source, dryRun, allowMassRemoval);
+            return figma.run(source, options);
         }
         EntityPart file = parts.stream().filter(p -> "file".equals(p.getName())).findFirst()
                 .orElseThrow(() -> ScimException.invalidValue("multipart upload needs a part named 'file'"));
         String name = file.getFileName().filter(n -> !n.isBlank()).orElse("upload.csv");
-        return reconcileCsv(file.getContent(), name, dryRun, allowMassRemoval);
+        return reconcileCsv(file.getContent(), name, options);
     }
 
-    private Response reconcileCsv(InputStream body, String name, boolean dryRun, boolean allowMassRemoval) {
+    /** The run's options from its query parameters, checked before any body is read. */
+    private static ReconcileOptions options(String dryRun, String allowMassRemoval) {
+        return new ReconcileOptions(QueryParams.flag(dryRun, "dryRun"), QueryParams.flag(allowMassRemoval, "allowMassRemoval"),
+                ReconcileOptions.DEFAULT_THRESHOLD, null);
+    }
+
+    private Response reconcileCsv(InputStream body, String name, ReconcileOptions options) {
         java.nio.file.Path file = Uploads.spool(body, maxUploadBytes);
         try {
             CsvSnapshot snapshot = new CsvSnapshot(file, name);
-            RunSummary summary = new Reconciler(store).run(snapshot,
-                    new ReconcileOptions(dryRun, allowMassRemoval, ReconcileOptions.DEFAULT_THRESHOLD, null));
+            RunSummary summary = new Reconciler(store).run(snapshot, options);
             ObjectNode out = RunJson.summary(summary);
             snapshot.unknownColumns().forEach(out.putArray("unknownColumns")::add);
-            return Response.status(dryRun ? 200 : 201).entity(out).build();
+            return Response.status(options.dryRun() ? 200 : 201).entity(out).build();
         } catch (SnapshotRejected e) {
             ObjectNode out = error(422, e.getMessage());
             e.problems().forEach(out.putArray("errors")::add);
@@ -122,8 +131,8 @@ public class ReconciliationsResource {
 
     /** Runs, newest first; {@code before} is the {@code next} value of the previous page. */
     @GET
-    public ObjectNode list(@QueryParam("limit") Integer limit, @QueryParam("before") String before) {
-        int size = limit == null ? 50 : Math.max(1, Math.min(limit, MAX_PAGE));
+    public ObjectNode list(@QueryParam("limit") String limit, @QueryParam("before") String before) {
+        int size = Math.max(1, Math.min(QueryParams.integer(limit, "limit", 50), MAX_PAGE));
         List<ReconciliationRun> runs = store.read(em -> {
             var q = before == null
                     ? em.createQuery("select r from ReconciliationRun r order by r.startedAt desc, r.id desc", ReconciliationRun.class)

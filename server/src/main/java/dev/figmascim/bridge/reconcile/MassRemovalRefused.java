@@ -8,7 +8,8 @@ public class MassRemovalRefused extends RuntimeException {
 
     public MassRemovalRefused(long wouldRemove, long inScope, double threshold) {
         super(String.format("refusing to remove %d of %d members (%.1f%% > %.0f%% guard); nothing was changed. "
-                + "If this is intended, rerun with --allow-mass-removal", wouldRemove, inScope,
+                + "If this is intended, run again allowing it (reconcile --allow-mass-removal; admin API allowMassRemoval=true)",
+                wouldRemove, inScope,
                 inScope == 0 ? 0.0 : 100.0 * wouldRemove / inScope, threshold * 100), null, false, false);
         this.wouldRemove = wouldRemove;
         this.inScope = inScope;

@@ -24,8 +24,8 @@ record ListRequest(FilterExpression filter, String sortBy, boolean descending, i
 
     static ListRequest of(String filter, String sortBy, String sortOrder, String startIndex, String count,
                           String attributes, String excludedAttributes, int defaultCount, int maxCount) {
-        int start = parseInt(startIndex, "startIndex", 1);
-        int size = parseInt(count, "count", defaultCount);
+        int start = QueryParams.integer(startIndex, "startIndex", 1);
+        int size = QueryParams.integer(count, "count", defaultCount);
         boolean descending = false;
         if (sortOrder != null && !sortOrder.isBlank()) {
             switch (sortOrder.trim().toLowerCase(Locale.ROOT)) {
@@ -55,17 +55,6 @@ record ListRequest(FilterExpression filter, String sortBy, boolean descending, i
             throw ScimException.invalidFilter("filter longer than " + MAX_FILTER_LENGTH + " characters");
         }
         return FilterParser.parse(filter);
-    }
-
-    private static int parseInt(String value, String name, int absent) {
-        if (value == null || value.isBlank()) {
-            return absent;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw ScimException.invalidValue(name + " must be an integer, not '" + value + "'");
-        }
     }
 
     private static String text(JsonNode body, String field) {

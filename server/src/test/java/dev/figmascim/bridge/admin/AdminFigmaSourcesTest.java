@@ -62,15 +62,15 @@ class AdminFigmaSourcesTest {
         try (TestDatabase db = TestDatabase.create("h2"); Store store = Store.open(db.settings());
                 FakeFigma fake = FakeFigma.start(FigmaTestSupport.builtin("small"))) {
             ReconciliationsResource resource = resource(store, figma(fake));
-            Response dry = resource.trigger("figma-scim", true, false);
+            Response dry = resource.trigger("figma-scim", "true", null);
             assertEquals(200, dry.getStatus());
             assertEquals(9, body(dry).at("/counts/added").asInt());
-            Response scim = resource.uploadCsv(InputStreams.empty(), null, false, false, "Figma-SCIM");
+            Response scim = resource.uploadCsv(InputStreams.empty(), null, null, null, "Figma-SCIM");
             assertEquals(201, scim.getStatus());
             assertEquals("FIGMA_SCIM", body(scim).path("source").asText());
             assertEquals(9, body(scim).at("/counts/added").asInt());
 
-            Response log = resource.trigger("activity-log", false, false);
+            Response log = resource.trigger("activity-log", null, null);
             assertEquals(201, log.getStatus());
             assertEquals(3, body(log).path("appliedPages").size(), "seven events, pages of three");
             assertEquals(7, body(log).path("events").asInt());
@@ -85,7 +85,7 @@ class AdminFigmaSourcesTest {
                 FakeFigma fake = FakeFigma.start(FigmaTestSupport.builtin("small"))) {
             ReconciliationsResource resource = resource(store, figma(fake));
             fake.faults().serverErrorNext(2, 503);
-            Response failed = resource.trigger("activity-log", false, false);
+            Response failed = resource.trigger("activity-log", null, null);
             assertEquals(502, failed.getStatus());
             assertEquals("HTTP_ERROR", body(failed).path("reason").asText());
             assertEquals(0, body(failed).path("appliedPages").size());
@@ -98,7 +98,7 @@ class AdminFigmaSourcesTest {
             upload.start();
             try {
                 assertTrue(inside.await(20, TimeUnit.SECONDS));
-                assertEquals(409, resource.trigger("figma-scim", false, false).getStatus());
+                assertEquals(409, resource.trigger("figma-scim", null, null).getStatus());
             } finally {
                 release.countDown();
                 upload.join(20_000);
@@ -106,15 +106,15 @@ class AdminFigmaSourcesTest {
 
             Map<String, String> noScim = figma(fake);
             noScim.remove("figma.scim.url");
-            Response unconfigured = resource(store, noScim).trigger("figma-scim", false, false);
+            Response unconfigured = resource(store, noScim).trigger("figma-scim", null, null);
             assertEquals(503, unconfigured.getStatus());
             assertTrue(body(unconfigured).path("detail").asText().contains("figma.scim.url"));
             Map<String, String> bad = figma(fake);
             bad.put("figma.activity.start", "someday");
-            assertEquals(503, resource(store, bad).trigger("activity-log", false, false).getStatus());
+            assertEquals(503, resource(store, bad).trigger("activity-log", null, null).getStatus());
 
-            assertThrows(ScimException.class, () -> resource.trigger("okta", false, false));
-            assertThrows(ScimException.class, () -> resource.trigger(null, false, false), "a JSON POST must name a source");
+            assertThrows(ScimException.class, () -> resource.trigger("okta", null, null));
+            assertThrows(ScimException.class, () -> resource.trigger(null, null, null), "a JSON POST must name a source");
         }
     }
 
@@ -122,7 +122,7 @@ class AdminFigmaSourcesTest {
     void withoutASourceItIsStillTheCsvUpload() {
         try (TestDatabase db = TestDatabase.create("h2"); Store store = Store.open(db.settings())) {
             Response r = resource(store, Map.of()).uploadCsv(new ByteArrayInputStream("Email,Role\nada@x.com,Admin\n"
-                    .getBytes(StandardCharsets.UTF_8)), "m.csv", false, false, "csv");
+                    .getBytes(StandardCharsets.UTF_8)), "m.csv", null, null, "csv");
             assertEquals(201, r.getStatus());
             assertEquals("CSV", body(r).path("source").asText());
         }
