@@ -29,12 +29,13 @@ class CliIT {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "serve", "token", "token create", "token list", "token revoke", "migrate"})
+    @ValueSource(strings = {"", "serve", "reconcile", "token", "token create", "token list", "token revoke", "migrate"})
     void everyCommandHasHelpAndVersion(String command) {
         String[] base = command.isEmpty() ? new String[0] : command.split(" ");
         Cli.Result help = Cli.run(dir, Map.of(), concat(base, "--help"));
         assertEquals(0, help.exit(), help.stderr());
         assertTrue(help.stdout().contains("Usage:"), help.stdout());
+        assertEquals("", help.stderr(), "help writes nothing else (picocli warns on an unescaped % in a description)");
         Cli.Result version = Cli.run(dir, Map.of(), concat(base, "--version"));
         assertEquals(0, version.exit(), version.stderr());
         assertTrue(version.stdout().startsWith("figma-scim-bridge "), version.stdout());
@@ -94,6 +95,26 @@ class CliIT {
         assertEquals(1, badUrl.stderr().strip().lines().count(), badUrl.stderr());
         Cli.Result unknownCommand = Cli.run(dir, Map.of(), "frobnicate");
         assertNotEquals(0, unknownCommand.exit());
+        assertEquals(1, unknownCommand.stderr().strip().lines().count(), unknownCommand.stderr());
+        Cli.Result noSource = Cli.run(dir, Map.of(), "reconcile");
+        assertEquals(2, noSource.exit());
+        assertEquals("error: Missing required argument (specify one of these): (--csv=FILE | --figma-scim | --activity-log)"
+                + " (see 'figma-scim-bridge reconcile --help')", noSource.stderr().strip());
+        Cli.Result directory = Cli.run(dir, Map.of(), "reconcile", "--csv", dir.toString());
+        assertEquals(1, directory.exit());
+        assertEquals("error: " + dir + ": is a directory, not a CSV file", directory.stderr().strip());
+    }
+
+    /** A database that cannot be reached: one line naming PostgreSQL's reason, no stack trace from the pool. */
+    @Test
+    void anUnreachableDatabaseIsOneLine() {
+        String missing = PostgresIT.ADMIN_URL.substring(0, PostgresIT.ADMIN_URL.lastIndexOf('/') + 1) + "bridge_no_such_database";
+        for (String[] command : List.of(new String[] {"migrate"}, new String[] {"token", "list"})) {
+            Cli.Result r = Cli.run(dir, BridgeProcess.postgresEnv(missing, PostgresIT.USER), command);
+            assertEquals(1, r.exit(), r.stderr());
+            assertEquals(1, r.stderr().strip().lines().count(), r.stderr());
+            assertTrue(r.stderr().contains("database \"bridge_no_such_database\" does not exist"), r.stderr());
+        }
     }
 
     @Test

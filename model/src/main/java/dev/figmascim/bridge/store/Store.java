@@ -23,6 +23,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -110,7 +112,16 @@ public final class Store implements AutoCloseable {
             // instead of queueing every reader behind its own ACCESS EXCLUSIVE request.
             config.addDataSourceProperty("options", "-c lock_timeout=" + READ_LOCK_TIMEOUT_MS);
         }
-        return new HikariDataSource(config);
+        // A database that cannot be reached at start (wrong URL, name or password) is reported by the caller
+        // in one line; Hikari would first log it at SEVERE with the driver's whole stack trace.
+        Logger poolLog = Logger.getLogger("com.zaxxer.hikari.pool.HikariPool");
+        Level before = poolLog.getLevel();
+        poolLog.setLevel(Level.OFF);
+        try {
+            return new HikariDataSource(config);
+        } finally {
+            poolLog.setLevel(before);
+        }
     }
 
     private static Flyway flyway(DataSource ds) {

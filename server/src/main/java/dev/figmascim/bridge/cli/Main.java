@@ -55,6 +55,13 @@ public final class Main implements Callable<Integer> {
             }
             return 1;
         });
+        // A usage mistake is one line, as every other CLI error, not picocli's line plus the whole help.
+        cli.setParameterExceptionHandler((e, params) -> {
+            CommandLine command = e.getCommandLine();
+            String message = e.getMessage().startsWith("Error: ") ? e.getMessage().substring("Error: ".length()) : e.getMessage();
+            command.getErr().println("error: " + message + " (see '" + command.getCommandSpec().qualifiedName() + " --help')");
+            return command.getCommandSpec().exitCodeOnInvalidInput();
+        });
         return cli.execute(args);
     }
 

@@ -47,7 +47,7 @@ public class ReconcileCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Option(names = "--allow-mass-removal",
-            description = "Allow a complete snapshot to remove more than the guard's share (default 20%) of members.")
+            description = "Allow a complete snapshot to remove more than the guard's share (default 20%%) of members.")
     boolean allowMassRemoval;
 
     @Override
@@ -58,8 +58,9 @@ public class ReconcileCommand implements Callable<Integer> {
             return figma(options);
         }
         Path file = source.csv;
-        if (!Files.isRegularFile(file)) {
-            System.err.println("error: " + file + ": no such file");
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            System.err.println("error: " + file + ": " + (!Files.exists(file) ? "no such file"
+                    : Files.isDirectory(file) ? "is a directory, not a CSV file" : "cannot be read"));
             return 1;
         }
         try (Store store = StoreCommands.open()) {
