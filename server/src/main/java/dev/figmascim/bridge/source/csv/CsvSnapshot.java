@@ -86,8 +86,11 @@ public final class CsvSnapshot implements Snapshot {
                 row -> sink.accept(toIncoming(row)));
         unknownColumns = result.unknownColumns();
         if (!result.ok()) {
-            throw new SnapshotRejected(displayName + " rejected: " + result.errors().size() + " problem(s), nothing was changed",
-                    result.errors());
+            List<String> errors = result.errors();
+            // Past the limit the reader stops (ErrorLog), so the real count is unknown, not the lines' count.
+            String count = errors.get(errors.size() - 1).equals(ErrorLog.MORE)
+                    ? "more than " + ErrorLog.LIMIT + " problems" : errors.size() + " problem(s)";
+            throw new SnapshotRejected(displayName + " rejected: " + count + ", nothing was changed", errors);
         }
     }
 
