@@ -125,4 +125,23 @@ class AdminUploadIT {
             assertTrue(a.json().get("detail").asText().startsWith(name + " must be an integer"), a.body());
         }
     }
+
+    /** A JSON body the admin API cannot read is the client's mistake: 400, never a 500, and no token is made. */
+    @Test
+    void unreadableJsonBodiesAre400AndCreateNothing() {
+        Http.Answer broken = http().send("POST", "admin/v1/tokens", "{bad", "application/json");
+        assertEquals(400, broken.status(), broken.body());
+        assertEquals("invalidSyntax", broken.json().get("scimType").asText());
+        assertEquals("the request body is not the JSON this endpoint reads (line 1, column 2)", broken.json().get("detail").asText());
+        for (String body : List.of("{\"name\":123}", "{\"name\":\"n-array\",\"scopes\":[\"admin\"]}", "[]", "{}")) {
+            Http.Answer a = http().send("POST", "admin/v1/tokens", body, "application/json");
+            assertEquals(400, a.status(), body + ": " + a.body());
+            assertEquals("invalidValue", a.json().get("scimType").asText(), a.body());
+        }
+        String tokens = http().get("admin/v1/tokens").body();
+        assertTrue(!tokens.contains("\"123\"") && !tokens.contains("n-array"), tokens);
+        Http.Answer nowhere = http().get("admin/v1/nothing-here");
+        assertEquals(404, nowhere.status());
+        assertEquals("no such endpoint", nowhere.json().get("detail").asText());
+    }
 }

@@ -1,5 +1,6 @@
 package dev.figmascim.bridge.admin;
 
+import dev.figmascim.bridge.scim.JsonBodyExceptionMapper;
 import dev.figmascim.bridge.scim.ScimExceptionMapper;
 import dev.figmascim.bridge.scim.ScimJson;
 import dev.figmascim.bridge.scim.UnexpectedExceptionMapper;
@@ -24,6 +25,7 @@ public class AdminApplication extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(TokensResource.class, ReconciliationsResource.class, ChangesResource.class, OrgSettingsResource.class,
                 MultiPartFeature.class, BearerAuthFilter.class, ScimJson.class,
-                ScimExceptionMapper.class, WebApplicationExceptionMapper.class, UnexpectedExceptionMapper.class);
+                ScimExceptionMapper.class, WebApplicationExceptionMapper.class, JsonBodyExceptionMapper.class,
+                UnexpectedExceptionMapper.class);
     }
 }

@@ -43,7 +43,8 @@ public class TokensResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(JsonNode body) {
-        if (body == null || !body.hasNonNull("name")) {
+        JsonNode scopes = body == null ? null : body.get("scopes");
+        if (body == null || !body.path("name").isTextual() || scopes != null && !scopes.isNull() && !scopes.isTextual()) {
             throw ScimException.invalidValue("body must be {\"name\": \"...\", \"scopes\": \"scim:read,admin\"}");
         }
         try {

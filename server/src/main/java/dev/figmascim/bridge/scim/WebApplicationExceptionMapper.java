@@ -19,7 +19,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         int status = e.getResponse().getStatus();
         String detail;
         if (e instanceof NotFoundException) {
-            detail = "no such SCIM endpoint";
+            detail = "no such endpoint";
         } else if (e instanceof NotAllowedException) {
             detail = "method not allowed on this endpoint";
         } else {
