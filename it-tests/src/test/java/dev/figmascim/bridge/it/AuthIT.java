@@ -46,6 +46,12 @@ class AuthIT extends BridgeIT {
 
         JsonNode list = http().get("admin/v1/tokens").json();
         assertTrue(list.toString().contains(name));
+        JsonNode listed = null;
+        for (JsonNode t : list.get("tokens")) {
+            listed = name.equals(t.get("name").asText()) ? t : listed;
+        }
+        assertEquals(created.json().get("createdAt").asText(), listed.get("createdAt").asText(),
+                "the create's answer shows the time every later read shows (the store keeps microseconds)");
         assertFalse(list.toString().contains(secret), "listing never shows a secret");
 
         assertEquals(204, http().send("DELETE", "admin/v1/tokens/" + name, null, null).status());

@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -104,7 +105,8 @@ public final class ApiTokens {
             if (taken) {
                 throw new IllegalArgumentException("a token named '" + name + "' exists already");
             }
-            ApiToken token = new ApiToken(name, sha256(secret), Scope.toList(scopes), Instant.now());
+            // At the store's precision, so the answer to the create shows what every later read shows.
+            ApiToken token = new ApiToken(name, sha256(secret), Scope.toList(scopes), Instant.now().truncatedTo(ChronoUnit.MICROS));
             em.persist(token);
             return TokenInfo.of(token);
         });
@@ -121,7 +123,7 @@ public final class ApiTokens {
         boolean revoked = store.inTransaction(em -> {
             List<ApiToken> found = em.createQuery("select t from ApiToken t where t.name = :n or cast(t.id as String) = :n",
                     ApiToken.class).setParameter("n", nameOrId).getResultList();
-            found.forEach(t -> t.revoke(Instant.now()));
+            found.forEach(t -> t.revoke(Instant.now().truncatedTo(ChronoUnit.MICROS)));
             return !found.isEmpty();
         });
         // After the commit. A request that read the token just before it may still remember it, for at
