@@ -84,15 +84,31 @@ public final class ApiTokens {
     }
 
     /**
-     * Ensures a token with a secret chosen by the operator (the bootstrap token) exists. Its name is
-     * {@code name}; an existing token of that name with a different secret is left alone.
+     * Ensures the token {@code name} has the secret and scopes chosen by the operator (the bootstrap token):
+     * created if absent; if it exists with another secret, other scopes or revoked, it is replaced by one
+     * with these, so an automated deployment that rotates its secret is not locked out, and the old secret
+     * stops working.
+     * Nothing is written when it already matches (every start of every replica).
      */
     public void ensure(String name, String secret, Set<Scope> scopes) {
-        boolean exists = store.read(em -> !em.createQuery("select t.id from ApiToken t where t.name = :n")
-                .setParameter("n", name).getResultList().isEmpty());
-        if (!exists) {
+        String hash = sha256(secret);
+        String scopeList = Scope.toList(scopes);
+        boolean matches = store.inTransaction(em -> {
+            List<ApiToken> found = em.createQuery("select t from ApiToken t where t.name = :n", ApiToken.class)
+                    .setParameter("n", name).getResultList();
+            if (found.stream().anyMatch(t -> t.getTokenHash().equals(hash) && t.getScopes().equals(scopeList) && !t.isRevoked())) {
+                return true;
+            }
+            // A token row is immutable (its hash and scopes are what was issued): the replaced one goes.
+            found.forEach(em::remove);
+            em.flush();
+            return false;
+        });
+        if (!matches) {
             register(name, secret, scopes);
         }
+        // A replaced secret must stop working here at once, not after the cache's TTL.
+        verified.invalidateAll();
     }
 
     private TokenInfo register(String name, String secret, Set<Scope> scopes) {

@@ -45,6 +45,35 @@ class ApiTokensTest {
     }
 
     @Test
+    void theBootstrapTokenFollowsItsConfiguredSecretAndIsNotRewrittenWhenItMatches() {
+        try (TestDatabase db = TestDatabase.create("h2"); Store store = Store.open(db.settings())) {
+            ApiTokens tokens = new ApiTokens(store);
+            String first = ApiTokens.PREFIX + "first-secret-of-the-deployment-000000000000";
+            String rotated = ApiTokens.PREFIX + "rotated-secret-of-the-deployment-11111111111";
+            tokens.ensure("bootstrap", first, EnumSet.allOf(Scope.class));
+            assertEquals(EnumSet.allOf(Scope.class), tokens.authenticate(first).orElseThrow());
+            ApiToken created = store.read(em -> em.createQuery("select t from ApiToken t", ApiToken.class).getSingleResult());
+
+            // Another start with the same secret: nothing is written.
+            tokens.ensure("bootstrap", first, EnumSet.allOf(Scope.class));
+            ApiToken again = store.read(em -> em.createQuery("select t from ApiToken t", ApiToken.class).getSingleResult());
+            assertEquals(created.getCreatedAt(), again.getCreatedAt());
+            assertEquals(created.getTokenHash(), again.getTokenHash());
+
+            // The deployment rotates its secret: the new one works at once, the old one no longer.
+            tokens.ensure("bootstrap", rotated, EnumSet.allOf(Scope.class));
+            assertTrue(tokens.authenticate(rotated).isPresent());
+            assertTrue(tokens.authenticate(first).isEmpty());
+
+            // Revoked by hand while the configuration still names it: the next start makes it valid again.
+            assertTrue(tokens.revoke("bootstrap"));
+            tokens.ensure("bootstrap", rotated, EnumSet.allOf(Scope.class));
+            assertTrue(tokens.authenticate(rotated).isPresent());
+            assertEquals(1, tokens.list().size(), "still one token of that name");
+        }
+    }
+
+    @Test
     void aCheckedTokenIsTrustedForTheCacheTtlAndARevocationHereEndsItAtOnce() throws InterruptedException {
         try (TestDatabase db = TestDatabase.create("h2"); Store store = Store.open(db.settings())) {
             Duration ttl = Duration.ofMillis(400);
