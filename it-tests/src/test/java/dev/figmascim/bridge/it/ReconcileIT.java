@@ -15,11 +15,13 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -86,16 +88,7 @@ class ReconcileIT {
             Map<String, Long> before = store.counts();
             assertEquals(3L, before.get("member"));
 
-            Path big = dir.resolve("big.csv");
-            try (BufferedWriter w = Files.newBufferedWriter(big)) {
-                w.write("Name,Email,Role,Seat,Job Title,Teams\n");
-                w.write("Ada Park,ada@example.com,Admin,Full,Changed,Web App\n");
-                for (int i = 0; i < 30_000; i++) {
-                    w.write("User " + i + ",user" + i + "@example.com,Member,View,Title " + (i % 40) + ",Team " + (i % 200) + "\n");
-                }
-                w.write("Ben Okafor,ben@example.com,Member,Dev,Engineer,Web App\n");
-                w.write("Chloe Martin,chloe@example.com,Member,View,Designer,Mobile\n");
-            }
+            Path big = bigCsv(true);
             killAfter10000Members(big, store);
             assertEquals(before, store.counts(), "the killed run left no trace");
             assertEquals("Lead", store.title("ada@example.com"));
@@ -122,13 +115,7 @@ class ReconcileIT {
         try {
             assertEquals(0, Cli.run(dir, store.env(), "migrate").exit());
             String schema = store.catalog();
-            Path big = dir.resolve("big.csv");
-            try (BufferedWriter w = Files.newBufferedWriter(big)) {
-                w.write("Name,Email,Role,Seat,Job Title,Teams\n");
-                for (int i = 0; i < 30_000; i++) {
-                    w.write("User " + i + ",user" + i + "@example.com,Member,View,Title " + (i % 40) + ",Team " + (i % 200) + "\n");
-                }
-            }
+            Path big = bigCsv(false);
             killAfter10000Members(big, store);
 
             assertEquals(0L, store.counts().get("member"));
@@ -141,6 +128,70 @@ class ReconcileIT {
         } finally {
             store.drop();
         }
+    }
+
+    /**
+     * A server asked to stop (SIGTERM, as in a rolling deployment) while an upload's run is in its
+     * transaction: the web server interrupts the request, the run rolls back and is recorded as failed with
+     * that reason, the client is told 503 to send it again, and the restarted server takes the same file.
+     */
+    @Test
+    void aServerStoppedMidRunRollsBackRecordsWhyAndAnswers503() throws Exception {
+        Store store = Store.create("postgres", dir);
+        try {
+            assertEquals(0, Cli.run(dir, store.env(), "reconcile", "--csv", Files.writeString(dir.resolve("small.csv"), SMALL).toString())
+                    .exit());
+            Map<String, Long> before = store.counts();
+            String csv = Files.readString(bigCsv(true));
+            Http.Answer answer;
+            try (BridgeProcess server = BridgeProcess.start(List.of("serve"), store.env(), Duration.ofSeconds(90))) {
+                Http http = new Http(server.baseUrl(), server.token());
+                CompletableFuture<Http.Answer> upload = CompletableFuture.supplyAsync(
+                        () -> http.send("POST", "admin/v1/reconciliations?fileName=big.csv", csv, "text/csv"));
+                assertTrue(store.awaitRunInTransaction(Duration.ofSeconds(30)), "the run took its lock");
+                server.close(); // SIGTERM
+                answer = upload.get(60, TimeUnit.SECONDS);
+            }
+            assertEquals(503, answer.status(), answer.body());
+            assertEquals("5", answer.header("Retry-After"));
+            assertTrue(answer.json().get("detail").asText().startsWith("the run was interrupted (the process is shutting down)"
+                    + " and rolled back; nothing was changed"), answer.body());
+            Map<String, Long> after = store.counts();
+            assertEquals(before.get("reconciliation_run") + 1, after.get("reconciliation_run"), "the interrupted run is recorded");
+            after.remove("reconciliation_run");
+            before.remove("reconciliation_run");
+            assertEquals(before, after, "and left nothing else");
+            assertEquals("FAILED the run was interrupted (the process is shutting down) and rolled back; nothing was changed",
+                    store.lastRun());
+
+            try (BridgeProcess again = BridgeProcess.start(List.of("serve"), store.env(), Duration.ofSeconds(90))) {
+                Http.Answer complete = new Http(again.baseUrl(), again.token())
+                        .send("POST", "admin/v1/reconciliations?fileName=big.csv", csv, "text/csv");
+                assertEquals(201, complete.status(), complete.body());
+                assertEquals(30_000, complete.json().get("counts").get("added").asInt());
+            }
+        } finally {
+            store.drop();
+        }
+    }
+
+    /** 30 000 new members; {@code withKnown}: also the three of {@link #SMALL}, Ada with a changed title. */
+    private Path bigCsv(boolean withKnown) throws IOException {
+        Path big = dir.resolve("big.csv");
+        try (BufferedWriter w = Files.newBufferedWriter(big)) {
+            w.write("Name,Email,Role,Seat,Job Title,Teams\n");
+            if (withKnown) {
+                w.write("Ada Park,ada@example.com,Admin,Full,Changed,Web App\n");
+            }
+            for (int i = 0; i < 30_000; i++) {
+                w.write("User " + i + ",user" + i + "@example.com,Member,View,Title " + (i % 40) + ",Team " + (i % 200) + "\n");
+            }
+            if (withKnown) {
+                w.write("Ben Okafor,ben@example.com,Member,Dev,Engineer,Web App\n");
+                w.write("Chloe Martin,chloe@example.com,Member,View,Designer,Mobile\n");
+            }
+        }
+        return big;
     }
 
     /** Starts {@code reconcile --csv file} and kills it (SIGKILL) once it reports 10 000 members processed. */
@@ -208,6 +259,31 @@ class ReconcileIT {
                     + " where connamespace = 'public'::regnamespace) x")) {
                 rs.next();
                 return rs.getString(1);
+            }
+        }
+
+        /** Waits until some session holds the reconciliation's advisory lock, that is, a run is inside its transaction. */
+        boolean awaitRunInTransaction(Duration limit) throws SQLException, InterruptedException {
+            long deadline = System.nanoTime() + limit.toNanos();
+            try (Connection c = DriverManager.getConnection(jdbcUrl, user, ""); Statement s = c.createStatement()) {
+                while (System.nanoTime() < deadline) {
+                    try (ResultSet rs = s.executeQuery("select count(*) from pg_locks where locktype = 'advisory' and granted")) {
+                        rs.next();
+                        if (rs.getLong(1) > 0) {
+                            return true;
+                        }
+                    }
+                    Thread.sleep(10);
+                }
+            }
+            return false;
+        }
+
+        /** The newest run's status and error. */
+        String lastRun() throws SQLException {
+            try (Connection c = DriverManager.getConnection(jdbcUrl, user, ""); ResultSet rs = c.createStatement().executeQuery(
+                    "select status || ' ' || coalesce(error, '') from reconciliation_run order by started_at desc limit 1")) {
+                return rs.next() ? rs.getString(1) : null;
             }
         }
 

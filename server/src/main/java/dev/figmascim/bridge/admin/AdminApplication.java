@@ -26,6 +26,6 @@ public class AdminApplication extends Application {
         return Set.of(TokensResource.class, ReconciliationsResource.class, ChangesResource.class, OrgSettingsResource.class,
                 MultiPartFeature.class, BearerAuthFilter.class, ScimJson.class,
                 ScimExceptionMapper.class, WebApplicationExceptionMapper.class, JsonBodyExceptionMapper.class,
-                UnexpectedExceptionMapper.class);
+                RunInterruptedMapper.class, UnexpectedExceptionMapper.class);
     }
 }

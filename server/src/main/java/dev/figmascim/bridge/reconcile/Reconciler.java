@@ -107,8 +107,18 @@ public final class Reconciler {
             recordFailure(snapshot, options, start, e.getMessage() + "\n" + String.join("\n", e.problems()));
             throw e;
         } catch (RuntimeException e) {
-            recordFailure(snapshot, options, start, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-            throw e;
+            // An interrupt (the server stopping its requests) is the reason, whatever the I/O it broke says.
+            // The flag is cleared while the failure is recorded, or the pool would refuse that connection too.
+            boolean interrupted = Thread.interrupted();
+            try {
+                recordFailure(snapshot, options, start, interrupted ? RunInterrupted.MESSAGE
+                        : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            throw interrupted ? new RunInterrupted(e) : e;
         } finally {
             LOCAL.unlock();
         }

@@ -1,7 +1,6 @@
 package dev.figmascim.bridge.scim;
 
 import dev.figmascim.bridge.store.Store;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -19,19 +18,14 @@ import java.util.logging.Logger;
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
 
-    /** Long enough for a few more chunks of a load; short enough that a client does not give up. */
-    static final int RETRY_AFTER_SECONDS = 5;
-
     private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
 
     @Override
     public Response toResponse(Exception e) {
         if (Store.isBusy(e)) {
             LOG.info("store busy (a reconciliation holds its tables, or no connection is free); answered 503");
-            return Response.fromResponse(ScimErrorBody.response(503, null,
-                            "the store is busy, most likely loading a reconciliation; retry in " + RETRY_AFTER_SECONDS + " s"))
-                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
-                    .build();
+            return ScimErrorBody.unavailable("the store is busy, most likely loading a reconciliation; retry in "
+                    + ScimErrorBody.RETRY_AFTER_SECONDS + " s");
         }
         String correlation = UUID.randomUUID().toString();
         LOG.log(Level.WARNING, "unexpected error, correlation id " + correlation, e);

@@ -21,7 +21,7 @@ class UnexpectedExceptionMapperTest {
         Response r = mapper.toResponse(new IllegalStateException("user name look-up failed",
                 new SQLException("canceling statement due to lock timeout", "55P03")));
         assertEquals(503, r.getStatus());
-        assertEquals(String.valueOf(UnexpectedExceptionMapper.RETRY_AFTER_SECONDS), r.getHeaderString("Retry-After"));
+        assertEquals(String.valueOf(ScimErrorBody.RETRY_AFTER_SECONDS), r.getHeaderString("Retry-After"));
         ObjectNode body = (ObjectNode) r.getEntity();
         assertEquals(ScimErrorBody.ERROR_SCHEMA, body.get("schemas").get(0).asText());
         assertEquals("503", body.get("status").asText());
