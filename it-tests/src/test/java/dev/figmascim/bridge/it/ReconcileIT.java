@@ -25,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -132,30 +133,69 @@ class ReconcileIT {
 
     /**
      * A server asked to stop (SIGTERM, as in a rolling deployment) while an upload's run is in its
-     * transaction: the web server interrupts the request, the run rolls back and is recorded as failed with
-     * that reason, the client is told 503 to send it again, and the restarted server takes the same file.
+     * transaction lets the run finish: readiness goes down at once, the client gets its 201, then the
+     * process ends.
      */
     @Test
-    void aServerStoppedMidRunRollsBackRecordsWhyAndAnswers503() throws Exception {
+    void aServerStoppedMidRunLetsTheRunFinishFirst() throws Exception {
+        Store store = Store.create("postgres", dir);
+        try {
+            String csv = Files.readString(bigCsv(false));
+            try (BridgeProcess server = BridgeProcess.start(List.of("serve"), store.env(), Duration.ofSeconds(90))) {
+                CompletableFuture<Http.Answer> upload = uploadAndStopMidRun(server, store, csv);
+                // The JVM starts its shutdown a moment after the signal; the run goes on meanwhile.
+                Http.Answer ready = new Http(server.baseUrl(), null).get("health/ready");
+                for (int i = 0; i < 50 && ready.status() == 200 && !upload.isDone(); i++) {
+                    Thread.sleep(20);
+                    ready = new Http(server.baseUrl(), null).get("health/ready");
+                }
+                assertEquals(503, ready.status(), ready.body());
+                assertTrue(ready.body().contains("\"stopping\":true"), ready.body());
+                // Meanwhile another upload is not started.
+                Http.Answer refused = new Http(server.baseUrl(), server.token())
+                        .send("POST", "admin/v1/reconciliations?fileName=other.csv", SMALL, "text/csv");
+                assertEquals(503, refused.status(), refused.body());
+                assertTrue(refused.json().get("detail").asText().startsWith("the server is shutting down and starts no new"
+                        + " reconciliation; nothing was changed"), refused.body());
+                assertFalse(upload.isDone(), "the first run was still going when the second was refused");
+                Http.Answer answer = upload.get(60, TimeUnit.SECONDS);
+                assertEquals(201, answer.status(), answer.body());
+                assertEquals(30_000, answer.json().get("counts").get("added").asInt());
+                for (int i = 0; i < 100 && !server.hasEnded(); i++) {
+                    Thread.sleep(100);
+                }
+                assertTrue(server.hasEnded(), "the process ends once the run has committed");
+            }
+            assertEquals(30_000L, store.counts().get("member"));
+            assertEquals("SUCCEEDED ", store.lastRun());
+        } finally {
+            store.drop();
+        }
+    }
+
+    /**
+     * With no grace left ({@code bridge.shutdown.run-grace=PT0S}) the web server interrupts the request: the
+     * run rolls back and is recorded as failed with that reason, the client is told 503 to send it again,
+     * and the restarted server takes the same file.
+     */
+    @Test
+    void aServerStoppedMidRunWithoutGraceRollsBackRecordsWhyAndAnswers503() throws Exception {
         Store store = Store.create("postgres", dir);
         try {
             assertEquals(0, Cli.run(dir, store.env(), "reconcile", "--csv", Files.writeString(dir.resolve("small.csv"), SMALL).toString())
                     .exit());
             Map<String, Long> before = store.counts();
             String csv = Files.readString(bigCsv(true));
+            Map<String, String> noGrace = new HashMap<>(store.env());
+            noGrace.put("BRIDGE_SHUTDOWN_RUN_GRACE", "PT0S");
             Http.Answer answer;
-            try (BridgeProcess server = BridgeProcess.start(List.of("serve"), store.env(), Duration.ofSeconds(90))) {
-                Http http = new Http(server.baseUrl(), server.token());
-                CompletableFuture<Http.Answer> upload = CompletableFuture.supplyAsync(
-                        () -> http.send("POST", "admin/v1/reconciliations?fileName=big.csv", csv, "text/csv"));
-                assertTrue(store.awaitRunInTransaction(Duration.ofSeconds(30)), "the run took its lock");
-                server.close(); // SIGTERM
-                answer = upload.get(60, TimeUnit.SECONDS);
+            try (BridgeProcess server = BridgeProcess.start(List.of("serve"), noGrace, Duration.ofSeconds(90))) {
+                answer = uploadAndStopMidRun(server, store, csv).get(60, TimeUnit.SECONDS);
             }
             assertEquals(503, answer.status(), answer.body());
             assertEquals("5", answer.header("Retry-After"));
-            assertTrue(answer.json().get("detail").asText().startsWith("the run was interrupted (the process is shutting down)"
-                    + " and rolled back; nothing was changed"), answer.body());
+            assertEquals("the run was interrupted (the process is shutting down) and rolled back; nothing was changed",
+                    answer.json().get("detail").asText());
             Map<String, Long> after = store.counts();
             assertEquals(before.get("reconciliation_run") + 1, after.get("reconciliation_run"), "the interrupted run is recorded");
             after.remove("reconciliation_run");
@@ -173,6 +213,16 @@ class ReconcileIT {
         } finally {
             store.drop();
         }
+    }
+
+    /** Uploads {@code csv} and sends SIGTERM once the run holds its advisory lock; the answer comes later. */
+    private static CompletableFuture<Http.Answer> uploadAndStopMidRun(BridgeProcess server, Store store, String csv) throws Exception {
+        Http http = new Http(server.baseUrl(), server.token());
+        CompletableFuture<Http.Answer> upload = CompletableFuture.supplyAsync(
+                () -> http.send("POST", "admin/v1/reconciliations?fileName=big.csv", csv, "text/csv"));
+        assertTrue(store.awaitRunInTransaction(Duration.ofSeconds(30)), "the run took its lock");
+        server.askToStop();
+        return upload;
     }
 
     /** 30 000 new members; {@code withKnown}: also the three of {@link #SMALL}, Ada with a changed title. */

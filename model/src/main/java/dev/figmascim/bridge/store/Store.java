@@ -20,6 +20,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -51,6 +52,8 @@ public final class Store implements AutoCloseable {
     private final Flyway flyway;
     /** Set once {@link #isMigrated()} has seen nothing pending. */
     private volatile boolean migrated;
+    /** Set when the process begins to stop: work that would start now should not ({@link #markClosing}). */
+    private volatile boolean closing;
 
     private Store(StoreSettings settings, HikariDataSource dataSource, Flyway flyway, EntityManagerFactory emf) {
         this.settings = settings;
@@ -111,6 +114,11 @@ public final class Store implements AutoCloseable {
             // connections have it too, so a migration gives up on a table another session holds
             // instead of queueing every reader behind its own ACCESS EXCLUSIVE request.
             config.addDataSourceProperty("options", "-c lock_timeout=" + READ_LOCK_TIMEOUT_MS);
+        } else if (!settings.jdbcUrl().toUpperCase(Locale.ROOT).contains("DB_CLOSE_ON_EXIT")) {
+            // H2 would otherwise close the database from a JVM shutdown hook of its own, in no order with
+            // the server's: under a reconciliation that a stopping server lets finish. Closing the pool
+            // (Store.close) closes it instead.
+            config.addDataSourceProperty("DB_CLOSE_ON_EXIT", "FALSE");
         }
         // A database that cannot be reached at start (wrong URL, name or password) is reported by the caller
         // in one line; Hikari would first log it at SEVERE with the driver's whole stack trace.
@@ -295,6 +303,18 @@ public final class Store implements AutoCloseable {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /**
+     * Says the store will close soon (the process is stopping): reads go on, but callers that start long
+     * work, such as a reconciliation, refuse to begin it. Readiness reports the store down from now on.
+     */
+    public void markClosing() {
+        closing = true;
+    }
+
+    public boolean isClosing() {
+        return closing;
     }
 
     public StoreSettings settings() {

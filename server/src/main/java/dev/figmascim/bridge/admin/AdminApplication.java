@@ -24,8 +24,8 @@ public class AdminApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(TokensResource.class, ReconciliationsResource.class, ChangesResource.class, OrgSettingsResource.class,
-                MultiPartFeature.class, BearerAuthFilter.class, ScimJson.class,
+                MultiPartFeature.class, BearerAuthFilter.class, ScimJson.class, RunRequests.class,
                 ScimExceptionMapper.class, WebApplicationExceptionMapper.class, JsonBodyExceptionMapper.class,
-                RunInterruptedMapper.class, UnexpectedExceptionMapper.class);
+                ShuttingDownMapper.class, UnexpectedExceptionMapper.class);
     }
 }

@@ -71,6 +71,15 @@ public final class BridgeSettings {
                 .orElse(dev.figmascim.bridge.security.ApiTokens.DEFAULT_CACHE_TTL);
     }
 
+    /**
+     * How long a stopping server waits for the reconciliation in progress to finish before it interrupts
+     * it ({@code bridge.shutdown.run-grace}); below a typical orchestrator's 30 s before it kills.
+     */
+    public java.time.Duration runShutdownGrace() {
+        return config.getOptionalValue("bridge.shutdown.run-grace", String.class).map(java.time.Duration::parse)
+                .orElse(java.time.Duration.ofSeconds(25));
+    }
+
     /** How many SCIM totals (per filter and store generation) are remembered; 0 counts every time. */
     public long scimCountCacheSize() {
         return config.getOptionalValue("bridge.scim.count-cache-size", Long.class).orElse(10_000L);

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready when the database answers and no migration is pending. */
+/** Ready when the database answers, no migration is pending and the process is not stopping. */
 @Readiness
 @ApplicationScoped
 public class StoreReadiness implements HealthCheck {
@@ -23,10 +23,13 @@ public class StoreReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         boolean reachable = store.isReachable();
         boolean migrated = reachable && store.isMigrated();
+        // Stopping: a load balancer should send no more work here while a run finishes.
+        boolean stopping = store.isClosing();
         return HealthCheckResponse.named("store")
-                .status(reachable && migrated)
+                .status(reachable && migrated && !stopping)
                 .withData("reachable", reachable)
                 .withData("migrated", migrated)
+                .withData("stopping", stopping)
                 .build();
     }
 }

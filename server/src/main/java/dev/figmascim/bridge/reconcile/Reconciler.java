@@ -88,6 +88,9 @@ public final class Reconciler {
      * @throws ReconciliationBusy  another run holds the lock (not recorded: it changed nothing)
      */
     public RunSummary run(Snapshot snapshot, ReconcileOptions options) {
+        if (store.isClosing()) {
+            throw new ShuttingDown(ShuttingDown.NOT_STARTED, null);
+        }
         if (!LOCAL.tryLock()) {
             throw new ReconciliationBusy();
         }
@@ -133,6 +136,20 @@ public final class Reconciler {
         }
         // H2: the database file is locked by the one process that opened it, and the in-process lock
         // above serialises that process's runs.
+    }
+
+    /**
+     * For a shutdown: refuses new runs on {@code store} from now on ({@link Store#markClosing}), then waits
+     * up to {@code grace} for the run in progress in this process, if any, to commit or roll back.
+     * Returns whether none is left running.
+     */
+    public static boolean stopAfterRun(Store store, java.time.Duration grace) throws InterruptedException {
+        store.markClosing();
+        if (!LOCAL.tryLock(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            return false;
+        }
+        LOCAL.unlock();
+        return true;
     }
 
     private void recordFailure(Snapshot snapshot, ReconcileOptions options, Instant start, String message) {

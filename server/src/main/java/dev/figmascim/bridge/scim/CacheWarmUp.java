@@ -5,7 +5,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.figmascim.bridge.config.BridgeSettings;
 import dev.figmascim.bridge.store.Store;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
@@ -97,12 +100,20 @@ class CacheWarmUp {
         } catch (RuntimeException e) {
             // Requests render what is missing themselves; a later generation tries again. A busy store
             // (a load in another process holds the tables) is expected, not a fault: one line.
-            if (Store.isBusy(e)) {
+            if (pool.isShutdown()) {
+                // The process is stopping: the store may already be closed under the walk.
+                LOG.fine(() -> "warming the representation cache for " + what + " stopped: the server is stopping");
+            } else if (Store.isBusy(e)) {
                 LOG.info("warming the representation cache for " + what + " stopped after " + pages + " pages: the store is busy");
             } else {
                 LOG.log(Level.WARNING, "warming the representation cache for " + what + " failed after " + pages + " pages", e);
             }
         }
+    }
+
+    /** Stops warming as the process begins to stop, before the store closes (its disposal comes later). */
+    void stopBeforeTheStoreCloses(@Observes @Priority(-1000) @BeforeDestroyed(ApplicationScoped.class) Object event) {
+        stop();
     }
 
     @PreDestroy

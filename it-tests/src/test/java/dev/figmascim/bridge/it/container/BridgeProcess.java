@@ -142,6 +142,16 @@ public final class BridgeProcess implements AutoCloseable {
         }
     }
 
+    /** Asks the process to stop (SIGTERM) and returns at once; {@link #close} then waits for it. */
+    public void askToStop() {
+        process.destroy();
+    }
+
+    /** Whether the process has ended. */
+    public boolean hasEnded() {
+        return !process.isAlive();
+    }
+
     @Override
     public void close() {
         process.destroy();
