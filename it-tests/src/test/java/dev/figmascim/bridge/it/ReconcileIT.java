@@ -81,8 +81,7 @@ class ReconcileIT {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void aProcessKilledMidRunLeavesThePreviousStateAndTheNextRunSucceeds(String kind) throws Exception {
-        Store store = Store.create(kind, dir);
-        try {
+        try (Store store = Store.create(kind, dir)) {
             Path small = Files.writeString(dir.resolve("small.csv"), SMALL);
             Cli.Result first = Cli.run(dir, store.env(), "reconcile", "--csv", small.toString());
             assertEquals(0, first.exit(), first.stderr());
@@ -101,8 +100,6 @@ class ReconcileIT {
             assertEquals(0, complete.exit(), complete.stderr());
             assertTrue(complete.stdout().contains("30000 added, 1 updated, 0 removed, 2 unchanged"), complete.stdout());
             assertEquals("Changed", store.title("ada@example.com"));
-        } finally {
-            store.drop();
         }
     }
 
@@ -112,8 +109,7 @@ class ReconcileIT {
      */
     @Test
     void aFirstLoadKilledWhileItsIndexesAreDroppedLeavesTheSchemaAndAnEmptyStore() throws Exception {
-        Store store = Store.create("postgres", dir);
-        try {
+        try (Store store = Store.create("postgres", dir)) {
             assertEquals(0, Cli.run(dir, store.env(), "migrate").exit());
             String schema = store.catalog();
             Path big = bigCsv(false);
@@ -126,8 +122,6 @@ class ReconcileIT {
             assertEquals(0, complete.exit(), complete.stderr());
             assertTrue(complete.stdout().contains("30000 added"), complete.stdout());
             assertEquals(schema, store.catalog());
-        } finally {
-            store.drop();
         }
     }
 
@@ -138,8 +132,7 @@ class ReconcileIT {
      */
     @Test
     void aServerStoppedMidRunLetsTheRunFinishFirst() throws Exception {
-        Store store = Store.create("postgres", dir);
-        try {
+        try (Store store = Store.create("postgres", dir)) {
             String csv = Files.readString(bigCsv(false));
             try (BridgeProcess server = BridgeProcess.start(List.of("serve"), store.env(), Duration.ofSeconds(90))) {
                 CompletableFuture<Http.Answer> upload = uploadAndStopMidRun(server, store, csv);
@@ -168,8 +161,6 @@ class ReconcileIT {
             }
             assertEquals(30_000L, store.counts().get("member"));
             assertEquals("SUCCEEDED ", store.lastRun());
-        } finally {
-            store.drop();
         }
     }
 
@@ -180,8 +171,7 @@ class ReconcileIT {
      */
     @Test
     void aServerStoppedMidRunWithoutGraceRollsBackRecordsWhyAndAnswers503() throws Exception {
-        Store store = Store.create("postgres", dir);
-        try {
+        try (Store store = Store.create("postgres", dir)) {
             assertEquals(0, Cli.run(dir, store.env(), "reconcile", "--csv", Files.writeString(dir.resolve("small.csv"), SMALL).toString())
                     .exit());
             Map<String, Long> before = store.counts();
@@ -210,8 +200,6 @@ class ReconcileIT {
                 assertEquals(201, complete.status(), complete.body());
                 assertEquals(30_000, complete.json().get("counts").get("added").asInt());
             }
-        } finally {
-            store.drop();
         }
     }
 
@@ -268,7 +256,7 @@ class ReconcileIT {
     }
 
     /** The store a test's processes share: an H2 file in the test directory, or a fresh PostgreSQL database. */
-    record Store(String jdbcUrl, String user, String pgDatabase) {
+    record Store(String jdbcUrl, String user, String pgDatabase) implements AutoCloseable {
 
         static Store create(String kind, Path dir) throws SQLException {
             if (kind.equals("h2")) {
@@ -344,7 +332,9 @@ class ReconcileIT {
             }
         }
 
-        void drop() throws SQLException {
+        /** Drops the PostgreSQL database; an H2 file goes with the test directory. */
+        @Override
+        public void close() throws SQLException {
             if (pgDatabase != null) {
                 admin("drop database if exists " + pgDatabase + " with (force)");
             }
