@@ -2,6 +2,7 @@ package dev.figmascim.bridge.schedule;
 
 import dev.figmascim.bridge.reconcile.ReconcileOptions;
 import dev.figmascim.bridge.reconcile.ReconciliationBusy;
+import dev.figmascim.bridge.reconcile.ShuttingDown;
 import dev.figmascim.bridge.reconcile.RunSummary;
 import dev.figmascim.bridge.source.figma.ActivityLogSync;
 import dev.figmascim.bridge.source.figma.FigmaSources;
@@ -131,7 +132,7 @@ public class SourceSchedule {
         try {
             String outcome = run.get();
             LOG.info(() -> "scheduled " + name + " reconciliation: " + outcome);
-        } catch (ReconciliationBusy e) {
+        } catch (ReconciliationBusy | ShuttingDown e) {
             LOG.info(() -> "scheduled " + name + " reconciliation skipped: " + e.getMessage());
         } catch (RuntimeException e) {
             // Messages of Figma failures carry no token (FigmaApiException's contract); the stack trace only at FINE.

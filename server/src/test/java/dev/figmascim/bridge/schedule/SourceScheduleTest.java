@@ -76,6 +76,26 @@ class SourceScheduleTest {
     }
 
     @Test
+    void aRunRefusedBecauseTheServerIsStoppingIsSkippedAndNothingIsWritten() throws InterruptedException {
+        try (TestDatabase db = TestDatabase.create("h2"); Store store = Store.open(db.settings());
+                FakeFigma fake = FakeFigma.start(FigmaTestSupport.builtin("small"))) {
+            store.markClosing();
+            SourceSchedule schedule = new SourceSchedule(sources(store, fake, INTERVAL, null));
+            schedule.start();
+            try {
+                await(() -> schedule.completedRuns() >= 2);
+            } finally {
+                schedule.stop();
+            }
+            assertTrue(logs.records().stream().anyMatch(r -> r.getLevel() == java.util.logging.Level.INFO && r.getMessage() != null
+                    && r.getMessage().startsWith("scheduled Figma SCIM reconciliation skipped: the server is shutting down")),
+                    "logged as skipped, not as a failure");
+            long runs = store.read(em -> em.createQuery("select count(r) from ReconciliationRun r", Long.class).getSingleResult());
+            assertEquals(0L, runs, "a refused run records nothing");
+        }
+    }
+
+    @Test
     void aRunRefusedBecauseAnotherHoldsTheLockIsSkippedAndTheScheduleGoesOn() throws InterruptedException {
         try (TestDatabase db = TestDatabase.create("h2"); Store store = Store.open(db.settings());
                 FakeFigma fake = FakeFigma.start(FigmaTestSupport.builtin("small"))) {
