@@ -104,8 +104,9 @@ public final class BridgeProcess implements AutoCloseable {
             }
             sleep(100);
         }
+        String log = stderr();
         close();
-        throw new IllegalStateException("the bridge was not ready within " + timeout + ":\n" + stderr());
+        throw new IllegalStateException("the bridge was not ready within " + timeout + ":\n" + log);
     }
 
     /** {@code http://127.0.0.1:port/}. */
@@ -152,6 +153,7 @@ public final class BridgeProcess implements AutoCloseable {
         return !process.isAlive();
     }
 
+    /** Stops the process (SIGTERM, then SIGKILL after 10 s) and deletes its working directory. */
     @Override
     public void close() {
         process.destroy();
@@ -162,6 +164,17 @@ public final class BridgeProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
+        }
+        if (!process.isAlive()) {
+            deleteWorkDir();
+        }
+    }
+
+    private void deleteWorkDir() {
+        try (var paths = Files.walk(workDir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // A leftover temporary directory is not worth failing a test for.
         }
     }
 
